@@ -1,0 +1,62 @@
+
+
+/**
+ * Tables, written once for every dialect (SQLite embedded, PostgreSQL scale-out).
+ * JSON is stored as text so both dialects read and write it the same way.
+ */
+export interface EventsTable {
+  /** Global, gap-free sequence number: assigned under the head lock, never reused. */
+  seq: number;
+  type: string;
+  /** Commit instant, ISO 8601 UTC. */
+  at: string;
+  actor_user: string;
+  actor_role: string;
+  command_id: string | null;
+  exercise: number;
+  data: string;
+}
+
+/** One row per accepted command: who, when, from where, and what it answered. */
+export interface CommandsTable {
+  id: string;
+  type: string;
+  actor_user: string;
+  actor_role: string;
+  origin_ip: string | null;
+  channel: string;
+  idempotency_key: string | null;
+  received_at: string;
+  committed_at: string;
+  first_seq: number | null;
+  last_seq: number;
+  result: string;
+}
+
+export interface JournalHeadTable {
+  id: number;
+  seq: number;
+  journal_id: string;
+}
+
+export interface SnapshotsTable {
+  seq: number;
+  at: string;
+  state: string;
+}
+
+export interface UsersTable {
+  username: string;
+  role: string;
+  display_name: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface Database {
+  events: EventsTable;
+  commands: CommandsTable;
+  journal_head: JournalHeadTable;
+  snapshots: SnapshotsTable;
+  users: UsersTable;
+}

@@ -1,0 +1,73 @@
+import type { Actor, JournalEvent } from '@watchfloor/shared';
+
+/** A command as the journal records it, with the events it produced. */
+export interface CommandRecord {
+  id: string;
+  type: string;
+  actor: Actor;
+  originIp: string | null;
+  channel: 'rest' | 'socket' | 'system';
+  idempotencyKey: string | null;
+  receivedAt: string;
+  result: Record<string, unknown>;
+  events: Array<Omit<JournalEvent, 'seq' | 'at'>>;
+}
+
+/** What one committed batch produced, per command, in order. */
+export interface CommittedBatch {
+  events: JournalEvent[];
+  /** Per command, the seq of its last event (or the head at the time, for a command with none). */
+  lastSeqs: number[];
+  /** Events another writer committed before this batch that the caller had not seen. */
+  missed: JournalEvent[];
+}
+
+/** A stored answer to a command, returned again to a retry with the same key. */
+export interface StoredAnswer {
+  result: Record<string, unknown>;
+  lastSeq: number;
+}
+
+/**
+ * The journal's storage. One implementation per database, same behaviour:
+ * - `commit` appends a batch in one transaction, durable (fsynced) before it resolves;
+ * - sequence numbers are global and gap-free;
+ * - `prepare` runs inside the transaction, after the head is locked, with every event another
+ *   writer committed since `knownHead`, so deciding sees the true current state.
+ */
+export interface JournalStore {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Creates tables if needed and returns the journal's identity and head. */
+  open(): Promise<{ journalId: string; head: number }>;
+  commit(
+    knownHead: number,
+    /** The commit instant every event of the batch carries. */
+    at: string,
+    prepare: (missed: JournalEvent[], head: number) => CommandRecord[] | Promise<CommandRecord[]>,
+  ): Promise<CommittedBatch>;
+  /** Events with seq > after, in order, at most `limit`. */
+  readAfter(after: number, limit: number): Promise<JournalEvent[]>;
+  /** Stored answers for (user, key) pairs already committed. */
+  findAnswers(keys: Array<{ user: string; key: string }>): Promise<Map<string, StoredAnswer>>;
+  /** Who issued what, when and from where: the command audit, newest first. */
+  listCommands(limit: number, beforeSeq?: number): Promise<Array<Omit<CommandRecord, 'events'> & { lastSeq: number; committedAt: string }>>;
+  saveSnapshot(seq: number, state: string): Promise<void>;
+  latestSnapshot(): Promise<{ seq: number; state: string } | null>;
+  users: UserStore;
+  close(): Promise<void>;
+}
+
+export interface UserRow {
+  username: string;
+  role: string;
+  displayName: string;
+  passwordHash: string;
+}
+
+export interface UserStore {
+  find(username: string): Promise<UserRow | null>;
+  upsert(user: UserRow): Promise<void>;
+  count(): Promise<number>;
+}
+
+export const answerKey = (user: string, key: string): string => `${user}\u0000${key}`;

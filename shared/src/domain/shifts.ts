@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { JournalEvent } from '../journal.js';
+
+/**
+ * A duty shift: a leader on duty (带班领导) and two officers (双人值守).
+ * The foundation keeps the schedule only; the duty desk (roster import, swaps, handover) builds on it.
+ */
+export const scheduleShiftSchema = z
+  .strictObject({
+    start: z.iso.datetime({ offset: true }),
+    end: z.iso.datetime({ offset: true }),
+    leader: z.string().trim().min(1).max(40),
+    officers: z.array(z.string().trim().min(1).max(40)).min(1).max(4),
+  })
+  .refine((s) => Date.parse(s.end) > Date.parse(s.start), { message: 'end must be after start', path: ['end'] });
+export type ScheduleShift = z.infer<typeof scheduleShiftSchema>;
+
+export interface Shift extends ScheduleShift {
+  id: string;
+}
+
+export interface ShiftState {
+  /** Sorted by start; past shifts older than a week are dropped to keep the state bounded. */
+  shifts: Shift[];
+}
+
+export const SHIFT_HISTORY_MS = 7 * 24 * 3600 * 1000;
+
+export const initialShifts = (): ShiftState => ({ shifts: [] });
+
+export function reduceShifts(state: ShiftState, event: JournalEvent): ShiftState {
+  if (event.type !== 'shift:scheduled') return state;
+  const shift = event.data as Shift;
+  const horizon = Date.parse(event.at) - SHIFT_HISTORY_MS;
+  const shifts = [...state.shifts.filter((s) => s.id !== shift.id && Date.parse(s.end) > horizon), shift];
+  shifts.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  return { shifts };
+}
+
+/** The shift in force at `now` and the one after it (either may be absent). */
+export function onDutyAt(state: ShiftState, now: Date): { current: Shift | null; next: Shift | null } {
+  const t = now.getTime();
+  const current = state.shifts.find((s) => Date.parse(s.start) <= t && t < Date.parse(s.end)) ?? null;
+  const next = state.shifts.find((s) => Date.parse(s.start) > t) ?? null;
+  return { current, next };
+}

@@ -1,0 +1,30 @@
+/**
+ * A refusal the domain gives on purpose (bad state, not allowed, not found).
+ * `code` is stable for machines; `message` is for people; `field` names the input at fault.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export type DomainErrorCode =
+  | 'invalid'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'unauthenticated'
+  | 'unknown_command';
+
+/** The error half of every acknowledgement and every 4xx body. */
+export interface ErrorBody {
+  code: DomainErrorCode | 'internal' | 'too_large' | 'unavailable';
+  message: string;
+  /** Dotted path of the offending input field, when one is to blame. */
+  field?: string;
+}
