@@ -99,6 +99,15 @@ export class Journal {
     return this.store.readAfter(after, limit);
   }
 
+  get dialect(): JournalStore['dialect'] {
+    return this.store.dialect;
+  }
+
+  /** The command audit: who issued what, when and from where. */
+  listCommands(limit: number, beforeSeq?: number) {
+    return this.store.listCommands(limit, beforeSeq);
+  }
+
   /**
    * Validates, authorises and queues a command; resolves once it is durably journaled.
    * Throws DomainError for what the caller got wrong. A retry with the same idempotency key

@@ -160,6 +160,15 @@ class KyselyUserStore implements UserStore {
       .execute();
   }
 
+  async remove(username: string) {
+    await this.db.deleteFrom('users').where('username', '=', username).execute();
+  }
+
+  async list() {
+    const rows = await this.db.selectFrom('users').selectAll().orderBy('username').execute();
+    return rows.map((r) => ({ username: r.username, role: r.role, displayName: r.display_name, passwordHash: r.password_hash }));
+  }
+
   async count() {
     const r = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(r.n);

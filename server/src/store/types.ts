@@ -67,6 +67,8 @@ export interface UserRow {
 export interface UserStore {
   find(username: string): Promise<UserRow | null>;
   upsert(user: UserRow): Promise<void>;
+  remove(username: string): Promise<void>;
+  list(): Promise<UserRow[]>;
   count(): Promise<number>;
 }
 

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { LIMITS } from '@watchfloor/shared';
+import { authPlugin } from './auth/plugin.js';
+import type { Config } from './config.js';
+import { installErrorHandler } from './http-errors.js';
+import { journalPlugin } from './journal/plugin.js';
+import { mapRoutes } from './map/routes.js';
+import { realtimePlugin } from './realtime/plugin.js';
+import { authRoutes } from './routes/auth.js';
+import { commandRoutes } from './routes/commands.js';
+import { dutyLogRoutes } from './routes/duty-log.js';
+import { healthRoutes } from './routes/health.js';
+import type { JournalStore } from './store/types.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+  }
+}
+
+export interface AppDeps {
+  store: JournalStore;
+}
+
+const DEFAULT_CLIENT_DIST = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+/**
+ * Builds the application without listening, so tests build their own with a temporary store.
+ * Order: framework settings, external plugins, our cross-cutting plugins, then routes.
+ */
+export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: LIMITS.JSON_BODY_BYTES,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    trustProxy: false,
+  });
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Watchfloor API', description: 'Emergency command-centre API (应急指挥中心)', version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(journalPlugin, { store: deps.store });
+  await app.register(authPlugin, {
+    users: deps.store.users,
+    dataDir: config.dataDir,
+    tokenSecret: config.tokenSecret,
+    tokenTtlHours: config.tokenTtlHours,
+    demo: config.demo,
+    adminPassword: config.adminPassword,
+  });
+  await app.register(realtimePlugin);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(dutyLogRoutes);
+  await app.register(commandRoutes);
+  await app.register(mapRoutes, {
+    region: () => app.journal.current.region.county ? regionAsDefined(app) : null,
+    basemap: config.basemap,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const clientDist = config.clientDist ?? DEFAULT_CLIENT_DIST;
+  if (existsSync(clientDist)) {
+    await app.register(fastifyStatic, { root: clientDist, wildcard: false, index: 'index.html' });
+    // The app's own routes (/wall, /console, /field) are client-side: serve the shell for them.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/socket.io')) {
+        return reply.type('text/html').sendFile('index.html');
+      }
+      return reply.code(404).send({ code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
+    });
+  }
+  return app;
+}
+
+function regionAsDefined(app: FastifyInstance) {
+  const r = app.journal.current.region;
+  return { county: r.county!, townships: Object.values(r.townships), villages: Object.values(r.villages) };
+}

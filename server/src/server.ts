@@ -1,0 +1,43 @@
+import { buildApp } from './app.js';
+import { parseConfig } from './config.js';
+import { seedDemo } from './demo/seed.js';
+import { createStore } from './store/create.js';
+
+/** The only module that listens: start, seed the demo if asked, and shut down gracefully. */
+async function main(): Promise<void> {
+  const config = parseConfig();
+  const app = await buildApp(config, { store: createStore(config) });
+  if (config.demo) {
+    const system = { user: 'system', role: 'system' as const };
+    const { seeded } = await seedDemo(
+      (cmd) => app.journal.submit({ ...cmd, actor: system, originIp: null, channel: 'system', idempotencyKey: null }),
+      app.journal.current,
+      new Date(),
+    );
+    app.log.info({ seeded }, 'demo data source ready');
+  }
+  await app.listen({ port: config.port, host: config.host });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
