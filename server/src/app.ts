@@ -7,7 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { LIMITS } from '@watchfloor/shared';
 import { authPlugin } from './auth/plugin.js';
 import type { Config } from './config.js';
-import { installErrorHandler } from './http-errors.js';
+import { installErrorHandler, installNotFound } from './http-errors.js';
 import { journalPlugin } from './journal/plugin.js';
 import { mapRoutes } from './map/routes.js';
 import { realtimePlugin } from './realtime/plugin.js';
@@ -77,16 +77,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const clientDist = config.clientDist ?? DEFAULT_CLIENT_DIST;
-  if (existsSync(clientDist)) {
-    await app.register(fastifyStatic, { root: clientDist, wildcard: false, index: 'index.html' });
-    // The app's own routes (/wall, /console, /field) are client-side: serve the shell for them.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/socket.io')) {
-        return reply.type('text/html').sendFile('index.html');
-      }
-      return reply.code(404).send({ code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
-    });
-  }
+  const serveClient = existsSync(clientDist);
+  if (serveClient) await app.register(fastifyStatic, { root: clientDist, wildcard: false, index: 'index.html' });
+  installNotFound(app, serveClient);
   return app;
 }
 

@@ -34,7 +34,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'request failed');
     return reply.code(500).send({ code: 'internal', message: 'internal error' } satisfies ErrorBody);
   });
+}
+
+/** 404 for the API; for a page route, the client's shell (its router takes it from there). */
+export function installNotFound(app: FastifyInstance, serveShell: boolean): void {
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` } satisfies ErrorBody);
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/socket.io');
+    if (serveShell && isPage) return reply.type('text/html').sendFile('index.html');
+    return reply.code(404).send({ code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` } satisfies ErrorBody);
   });
 }

@@ -38,11 +38,15 @@ describe('durability', () => {
         }
       }
     });
-    while (acked.length < 300) await new Promise((r) => setTimeout(r, 5));
+    while (acked.length < 300) {
+      if (first.child.exitCode !== null) throw new Error('the server died before the kill');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const exited = new Promise((r) => first.child.once('exit', r));
     first.child.kill('SIGKILL');
     stop = true;
     await Promise.all(writers);
-    await new Promise((r) => first.child.once('exit', r));
+    await exited;
 
     const second = await spawnServer(dir.dir, port);
     const events = await allEvents(second.url, await login(second.url, 'duty'));

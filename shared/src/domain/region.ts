@@ -25,6 +25,9 @@ export const villageSchema = z.strictObject({
 });
 export type Village = z.infer<typeof villageSchema>;
 
+/** Properties of a village point feature, as the basemap serves it and the map draws it. */
+export type VillageFeatureProperties = Pick<Village, 'code' | 'name' | 'townshipCode' | 'households' | 'population'>;
+
 export const regionDefinedSchema = z.strictObject({
   county: z.strictObject({ code: areaCode, name: z.string().min(1).max(40), center: lonLatSchema }),
   townships: z.array(townshipSchema).max(200),

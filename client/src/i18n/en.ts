@@ -1,0 +1,107 @@
+import type { MessageSchema } from './zh-CN';
+
+/** English. Same keys as zh-CN.ts; the type keeps them in step. */
+const en: MessageSchema = {
+  app: {
+    name: 'Watchfloor Command',
+    faces: { wall: 'command wall', console: 'duty desk', field: 'field app' },
+  },
+  common: {
+    logout: 'Log out',
+    language: 'Language',
+    otherLanguage: '中文',
+    none: 'none',
+    listSeparator: ', ',
+    signedInAs: '{name} ({role})',
+  },
+  login: {
+    title: 'Log in to the {face}',
+    username: 'User name',
+    password: 'Password',
+    submit: 'Log in',
+    submitting: 'Logging in…',
+    badCredentials: 'Wrong user name or password',
+    faceNotAllowed: 'This account may not use the {face}',
+    unavailable: 'The server cannot be reached; try again shortly',
+    failed: 'Login failed: {message}',
+  },
+  link: {
+    code: { live: 'LIVE', degraded: 'DEGRADED', offline: 'OFFLINE' },
+    status: { live: 'live', connecting: 'connecting', offline: 'disconnected' },
+    age: 'no update for {age}',
+    never: 'no data yet',
+    lastEvent: 'last event {time}',
+  },
+  duration: { seconds: '{n} s', minutes: '{n} min', hours: '{n} h', days: '{n} d' },
+  roles: {
+    duty: 'duty officer',
+    commander: 'commander',
+    reporter: 'reporter',
+    team: 'rescue team',
+    wall: 'command wall',
+    admin: 'administrator',
+  },
+  region: {
+    commandCentre: '{county} Emergency Command Centre',
+    commandCentreUnnamed: 'Emergency Command Centre',
+    notDefined: 'Region not defined yet',
+  },
+  shifts: {
+    now: 'On duty',
+    next: 'Next',
+    leader: 'Lead',
+    officers: 'Officers',
+    none: 'no shift scheduled',
+    from: 'from {time}',
+  },
+  dutyLog: {
+    title: 'Duty log',
+    newEntry: 'Record a call or report',
+    content: 'Content',
+    contentHint: 'What was reported, where, and the situation',
+    source: 'Source',
+    caller: 'Caller / reporter',
+    handling: 'Handling',
+    handlingLine: 'Handling: {text}',
+    submit: 'Record',
+    sending: 'Sending…',
+    retrying: 'Connection lost, retrying (attempt {n})…',
+    recorded: 'Recorded (seq {seq})',
+    refused: 'Not recorded: {message}',
+    empty: 'No duty-log entries yet',
+    total: '{n} in all',
+    exercise: 'drill',
+    recordedBy: 'recorded by {user}',
+    sources: {
+      phone: 'phone',
+      hotline: '12350 hotline',
+      sms: 'SMS',
+      fax: 'fax',
+      platform: 'monitoring',
+      township: 'township',
+      'walk-in': 'walk-in',
+      other: 'other',
+    },
+  },
+  map: {
+    'context-lost': 'Map recovering…',
+    unavailable: 'Basemap unavailable; retrying shortly',
+  },
+  wall: {
+    clock: 'Beijing time',
+    ticker: 'Duty log',
+    map: 'Region',
+    chart: 'Duty-log entries per hour, last 24 h',
+    chartPartial: 'latest {n} entries only',
+    villages: '{n} villages',
+  },
+  console: {
+    onDuty: 'Duty roster',
+  },
+  field: {
+    feedTitle: 'Duty log (stands in for field updates)',
+    feedNote: 'Until field tasks and dispatch arrive, this shows the command centre’s duty log.',
+  },
+};
+
+export default en;
