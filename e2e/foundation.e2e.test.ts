@@ -35,6 +35,9 @@ describe('foundation, in a real browser', () => {
     const wall = await openFace('/wall', 'wall');
     await expect.poll(() => wall.getByTestId('wall-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('live');
     const consolePage = await openFace('/console', 'duty');
+    // Measure a wall in its steady state, as it is in the hall: map loaded and drawn.
+    await wall.locator('.map-view[data-health="ready"]').waitFor({ timeout: 20_000 });
+    await wall.waitForTimeout(1500);
     const content = `青石镇来电：山体出现裂缝 ${Date.now()}`;
     await consolePage.getByTestId('dutylog-content').fill(content);
     await consolePage.getByTestId('dutylog-caller').fill('村安全员 张伟');

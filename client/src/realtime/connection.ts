@@ -1,11 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, CommandResult, ServerToClientEvents, SocketCommand } from '@watchfloor/shared';
-import { useDutyLogStore } from '../duty-log/duty-log-store';
-import { useRegionStore } from '../region/region-store';
-import { useShiftsStore } from '../shifts/shifts-store';
+import type { Ack, ClientToServerEvents, CommandResult, ServerToClientEvents, SliceKey, SocketCommand } from '@watchfloor/shared';
 import { newCommandId } from './command-id';
 import { defaultBackoffMs, LinkClosedError, sendUntilAcked, type CommandTransport } from './command-retry';
 import { EventDispatcher, type StateSink } from './event-dispatcher';
+import type { SliceStore } from './slice-store';
+import { SLICE_STORES } from './slice-stores';
 import { useSyncStore } from './sync-store';
 
 /**
@@ -32,26 +31,18 @@ const readyWaiters = new Set<{ resolve: () => void; reject: (e: Error) => void }
 const inflight = new Set<(e: Error) => void>();
 
 function storeSink(): StateSink {
-  const region = useRegionStore();
-  const dutyLog = useDutyLogStore();
-  const shifts = useShiftsStore();
+  const stores = (Object.keys(SLICE_STORES) as SliceKey[]).map((key) => ({ key, store: SLICE_STORES[key]() as SliceStore<SliceKey> }));
   const sync = useSyncStore();
   return {
     apply(event) {
-      region.apply(event);
-      dutyLog.apply(event);
-      shifts.apply(event);
+      for (const { store } of stores) store.apply(event);
       sync.eventApplied(event.seq, event.at);
     },
     replace(state) {
-      region.replace(state.region);
-      dutyLog.replace(state.dutyLog);
-      shifts.replace(state.shifts);
+      for (const { key, store } of stores) store.replace(state[key]);
     },
     reset() {
-      region.reset();
-      dutyLog.reset();
-      shifts.reset();
+      for (const { store } of stores) store.reset();
       sync.positioned(0, null);
     },
   };

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import type { JournalEvent } from '../journal.js';
+import { defineCommand, type CommandDef } from '../command.js';
+import { defineSlice } from '../slice.js';
 
 /** How a call or message reached the desk. */
 export const DUTY_LOG_SOURCES = ['phone', 'hotline', 'sms', 'fax', 'platform', 'township', 'walk-in', 'other'] as const;
 export const dutyLogSourceSchema = z.enum(DUTY_LOG_SOURCES);
+export type DutyLogSource = z.infer<typeof dutyLogSourceSchema>;
 
 /** Payload of the `duty-log:record` command (值班日志). */
 export const recordDutyLogSchema = z.strictObject({
@@ -22,7 +25,7 @@ export interface DutyLogEntry {
   receivedAt: string;
   recordedAt: string;
   recordedBy: string;
-  source: z.infer<typeof dutyLogSourceSchema>;
+  source: DutyLogSource;
   caller?: string;
   content: string;
   handling?: string;
@@ -60,3 +63,26 @@ export function reduceDutyLog(state: DutyLogState, event: JournalEvent): DutyLog
     total: state.total + 1,
   };
 }
+
+export const dutyLogSlice = defineSlice({ initial: initialDutyLog, reduce: reduceDutyLog });
+
+export const recordDutyLog = defineCommand({
+  type: 'duty-log:record',
+  summary: 'Record a call or message in the duty log (值班日志)',
+  payload: recordDutyLogSchema,
+  roles: ['duty', 'commander', 'admin'],
+  decide(_state, p, ctx) {
+    const id = ctx.newId('log');
+    const data: DutyLogRecorded = {
+      id,
+      receivedAt: p.receivedAt ? new Date(p.receivedAt).toISOString() : ctx.now,
+      source: p.source,
+      content: p.content,
+      ...(p.caller ? { caller: p.caller } : {}),
+      ...(p.handling ? { handling: p.handling } : {}),
+    };
+    return { events: [{ type: 'duty-log:recorded', data }], result: { id } };
+  },
+});
+
+export const dutyLogCommands: CommandDef[] = [recordDutyLog];

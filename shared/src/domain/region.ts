@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { JournalEvent } from '../journal.js';
+import { defineCommand, type CommandDef } from '../command.js';
+import { DomainError } from '../errors.js';
+import { defineSlice } from '../slice.js';
 
 /** WGS-84 longitude/latitude pair, validated to the valid range. */
 export const lonLatSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
@@ -54,3 +57,23 @@ export function reduceRegion(state: RegionState, event: JournalEvent): RegionSta
     villages: Object.fromEntries(data.villages.map((v) => [v.code, v])),
   };
 }
+
+export const regionSlice = defineSlice({ initial: initialRegion, reduce: reduceRegion });
+
+export const defineRegion = defineCommand({
+  type: 'region:define',
+  summary: 'Define the administrative region: county, townships and villages',
+  payload: regionDefinedSchema,
+  roles: ['admin'],
+  decide(_state, p) {
+    const townships = new Set(p.townships.map((t) => t.code));
+    p.villages.forEach((v, i) => {
+      if (!townships.has(v.townshipCode)) {
+        throw new DomainError('invalid', `village ${v.name} names unknown township ${v.townshipCode}`, `villages.${i}.townshipCode`);
+      }
+    });
+    return { events: [{ type: 'region:defined', data: p }] };
+  },
+});
+
+export const regionCommands: CommandDef[] = [defineRegion];

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { JournalEvent } from '../journal.js';
+import { defineCommand, type CommandDef } from '../command.js';
+import { defineSlice } from '../slice.js';
 
 /**
  * A duty shift: a leader on duty (带班领导) and two officers (双人值守).
@@ -44,3 +46,21 @@ export function onDutyAt(state: ShiftState, now: Date): { current: Shift | null;
   const next = state.shifts.find((s) => Date.parse(s.start) > t) ?? null;
   return { current, next };
 }
+
+export const shiftsSlice = defineSlice({ initial: initialShifts, reduce: reduceShifts });
+
+export const scheduleShift = defineCommand({
+  type: 'shift:schedule',
+  summary: 'Put a shift on the duty schedule (排班)',
+  payload: scheduleShiftSchema,
+  roles: ['duty', 'commander', 'admin'],
+  decide(_state, p, ctx) {
+    const id = ctx.newId('shift');
+    return {
+      events: [{ type: 'shift:scheduled', data: { ...p, start: new Date(p.start).toISOString(), end: new Date(p.end).toISOString(), id } }],
+      result: { id },
+    };
+  },
+});
+
+export const shiftCommands: CommandDef[] = [scheduleShift];
