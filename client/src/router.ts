@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
 import { useSessionStore } from './auth/session-store';
 import { isFace, type Face } from './auth/faces';
+import { CONSOLE_PAGES } from './console/console-pages';
 import { i18n, setLocale } from './i18n';
 import { isLocale } from './i18n/locale';
 
@@ -12,9 +13,12 @@ declare module 'vue-router' {
   }
 }
 
-function faceRoutes(face: Face, view: () => Promise<unknown>): RouteRecordRaw[] {
+function faceRoutes(face: Face, view: () => Promise<unknown>, children?: RouteRecordRaw[]): RouteRecordRaw[] {
+  const face_: RouteRecordRaw = children
+    ? { path: `/${face}`, component: view, meta: { face, requiresSession: true }, children: [{ path: '', name: face, redirect: { name: children[0]!.name! } }, ...children] }
+    : { path: `/${face}`, name: face, component: view, meta: { face, requiresSession: true } };
   return [
-    { path: `/${face}`, name: face, component: view, meta: { face, requiresSession: true } },
+    face_,
     { path: `/${face}/login`, name: `${face}-login`, component: () => import('./auth/LoginView.vue'), meta: { face, requiresSession: false } },
   ];
 }
@@ -22,7 +26,7 @@ function faceRoutes(face: Face, view: () => Promise<unknown>): RouteRecordRaw[] 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/console' },
   ...faceRoutes('wall', () => import('./wall/WallView.vue')),
-  ...faceRoutes('console', () => import('./console/ConsoleView.vue')),
+  ...faceRoutes('console', () => import('./console/ConsoleView.vue'), CONSOLE_PAGES),
   ...faceRoutes('field', () => import('./field/FieldView.vue')),
   { path: '/:pathMatch(.*)*', redirect: '/console' },
 ];

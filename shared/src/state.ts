@@ -14,23 +14,45 @@ export const SLICES = {
   shifts: shiftsSlice,
 } as const;
 
-export type SliceKey = keyof typeof SLICES;
-type SliceState<K extends SliceKey> = (typeof SLICES)[K] extends Slice<infer S> ? S : never;
-
 /**
- * The read model: every domain's current state, a pure fold of the journal.
- * The server keeps one to decide commands and to send snapshots; each client store keeps its slice.
+ * Slices the server keeps to decide commands but never ships whole to clients, because they
+ * are too large for every screen (a 60,000-item ledger). Clients page through them over REST
+ * and follow their events live. Adding one is one line here.
  */
-export type WatchState = { [K in SliceKey]: SliceState<K> } & {
+export const SERVER_SLICES = {} as const;
+
+/** A slice every client store holds. */
+export type SliceKey = keyof typeof SLICES;
+export type ServerSliceKey = keyof typeof SERVER_SLICES;
+type AllSlices = typeof SLICES & typeof SERVER_SLICES;
+type SliceState<K extends keyof AllSlices> = AllSlices[K] extends Slice<infer S> ? S : never;
+
+/** What clients hold: the client slices, at a seq. Sent whole in a snapshot. */
+export type ClientState = { [K in SliceKey]: SliceState<K> } & {
   /** The last seq folded in; 0 for an empty journal. */
   seq: number;
 };
 
-const SLICE_KEYS = Object.keys(SLICES) as SliceKey[];
+/**
+ * The read model: every domain's current state, a pure fold of the journal. The server keeps
+ * one to decide commands; clients keep the ClientState part, one store per slice.
+ */
+export type WatchState = ClientState & { [K in ServerSliceKey]: SliceState<K> };
+
+const ALL_SLICES: AllSlices = { ...SLICES, ...SERVER_SLICES };
+const SLICE_KEYS = Object.keys(ALL_SLICES) as Array<keyof AllSlices>;
+const CLIENT_KEYS = Object.keys(SLICES) as SliceKey[];
+
+/** The part of the read model a client holds. */
+export function clientState(state: WatchState): ClientState {
+  const out = { seq: state.seq } as Record<string, unknown>;
+  for (const key of CLIENT_KEYS) out[key] = state[key];
+  return out as ClientState;
+}
 
 export function initialState(): WatchState {
   const state = { seq: 0 } as Record<string, unknown>;
-  for (const key of SLICE_KEYS) state[key] = SLICES[key].initial();
+  for (const key of SLICE_KEYS) state[key] = ALL_SLICES[key].initial();
   return state as WatchState;
 }
 
@@ -38,7 +60,7 @@ export function initialState(): WatchState {
 export function applyEvent(state: WatchState, event: JournalEvent): WatchState {
   if (event.seq <= state.seq) return state;
   const next = { seq: event.seq } as Record<string, unknown>;
-  for (const key of SLICE_KEYS) next[key] = (SLICES[key] as Slice<unknown>).reduce(state[key], event);
+  for (const key of SLICE_KEYS) next[key] = (ALL_SLICES[key] as Slice<unknown>).reduce(state[key as keyof WatchState], event);
   return next as WatchState;
 }
 

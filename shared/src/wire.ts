@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ErrorBody } from './errors.js';
 import type { JournalEvent } from './journal.js';
 import type { Role } from './roles.js';
-import type { WatchState } from './state.js';
+import type { ClientState } from './state.js';
 
 /** Socket.IO handshake `auth` object. `since` is the last seq the client applied. */
 export const handshakeSchema = z.object({
@@ -30,7 +30,7 @@ export type CommandResult = Record<string, unknown> & { seq: number };
 export interface SnapshotMessage {
   journalId: string;
   seq: number;
-  state: WatchState;
+  state: ClientState;
 }
 
 export interface SyncedMessage {

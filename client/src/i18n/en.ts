@@ -97,6 +97,8 @@ const en: MessageSchema = {
   },
   console: {
     onDuty: 'Duty roster',
+    navLabel: 'Sections',
+    nav: { dutyLog: 'Duty log' },
   },
   field: {
     feedTitle: 'Duty log (stands in for field updates)',

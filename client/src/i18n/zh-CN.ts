@@ -95,6 +95,8 @@ const zhCN = {
   },
   console: {
     onDuty: '值班安排',
+    navLabel: '功能导航',
+    nav: { dutyLog: '值班日志' },
   },
   field: {
     feedTitle: '值班日志（暂代现场动态）',

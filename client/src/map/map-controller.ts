@@ -1,6 +1,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { syncOverlays, type MapOverlay } from './overlays';
 import type { FeatureCollection, VillageProperties } from './village-geojson';
 
 // MapLibre looks for its worker beside its own module, which bundling moves; point it at ours.
@@ -47,6 +48,9 @@ export class MapController {
   #map: MapLibreMap | null = null;
   #loaded = false;
   #villages: FeatureCollection<VillageProperties> = { type: 'FeatureCollection', features: [] };
+  /** Domain overlays as last asked for, and as present on the current map. */
+  #overlays: readonly MapOverlay[] = [];
+  #overlaysOnMap = new Map<string, MapOverlay>();
   #bounds: Bounds | null = null;
   /** Once someone pans or zooms, stop fitting the region on resize. */
   #userMoved = false;
@@ -69,6 +73,12 @@ export class MapController {
     if (!this.#loaded || !this.#map) return;
     (this.#map.getSource(SOURCE) as GeoJSONSource | undefined)?.setData(villages);
     this.#fit(false);
+  }
+
+  /** Shows exactly these domain overlays (see overlays.ts), above the villages. */
+  setOverlays(overlays: readonly MapOverlay[]): void {
+    this.#overlays = overlays;
+    if (this.#loaded && this.#map) syncOverlays(this.#map, this.#overlaysOnMap, overlays);
   }
 
   destroy(): void {
@@ -101,6 +111,8 @@ export class MapController {
       if (this.#map !== map) return;
       this.#loaded = true;
       this.#addOverlay(map);
+      this.#overlaysOnMap = new Map(); // a (re)built style has none of them
+      syncOverlays(map, this.#overlaysOnMap, this.#overlays);
       this.#applyScale(true);
       this.#fit(true);
       this.#options.onHealth('ready');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, type JournalEvent, type WatchState } from '@watchfloor/shared';
+import { initialState, type JournalEvent, type ClientState } from '@watchfloor/shared';
 import { classifySeq, EventDispatcher, type ResyncReason, type StateSink } from './event-dispatcher';
 
 function ev(seq: number): JournalEvent {
@@ -8,7 +8,7 @@ function ev(seq: number): JournalEvent {
 
 function setup() {
   const applied: number[] = [];
-  const replaced: WatchState[] = [];
+  const replaced: ClientState[] = [];
   const resyncs: ResyncReason[] = [];
   let resets = 0;
   const sink: StateSink = {

@@ -1,11 +1,11 @@
-import type { JournalEvent, SnapshotMessage, SyncedMessage, WatchState } from '@watchfloor/shared';
+import type { JournalEvent, SnapshotMessage, SyncedMessage, ClientState } from '@watchfloor/shared';
 
 /** Where the dispatcher puts what it accepts: the stores, or a fake in tests. */
 export interface StateSink {
   /** Folds one event in; called strictly in seq order, each seq once. */
   apply(event: JournalEvent): void;
   /** Replaces every slice with a snapshot. */
-  replace(state: WatchState): void;
+  replace(state: ClientState): void;
   /** Empties every slice (before a full replay from seq 0). */
   reset(): void;
 }

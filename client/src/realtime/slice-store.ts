@@ -1,12 +1,12 @@
 import { defineStore } from 'pinia';
 import { shallowRef, type ShallowRef } from 'vue';
-import { SLICES, type JournalEvent, type SliceKey, type WatchState } from '@watchfloor/shared';
+import { SLICES, type JournalEvent, type SliceKey, type ClientState } from '@watchfloor/shared';
 
 /** What the realtime connection needs of every domain store. */
 export interface SliceStore<K extends SliceKey> {
-  state: WatchState[K];
+  state: ClientState[K];
   apply(event: JournalEvent): void;
-  replace(next: WatchState[K]): void;
+  replace(next: ClientState[K]): void;
   reset(): void;
 }
 
@@ -14,18 +14,18 @@ export interface SliceStore<K extends SliceKey> {
  * Defines a domain's Pinia store around its shared slice: the state is folded by the very
  * reducer the server uses. `extend` adds the domain's own getters and helpers.
  */
-export function defineSliceStore<K extends SliceKey, X extends object>(key: K, extend: (state: ShallowRef<WatchState[K]>) => X) {
+export function defineSliceStore<K extends SliceKey, X extends object>(key: K, extend: (state: ShallowRef<ClientState[K]>) => X) {
   return defineStore(key, () => {
-    const slice = SLICES[key] as unknown as { initial(): WatchState[K]; reduce(s: WatchState[K], e: JournalEvent): WatchState[K] };
+    const slice = SLICES[key] as unknown as { initial(): ClientState[K]; reduce(s: ClientState[K], e: JournalEvent): ClientState[K] };
     // Replaced whole on every change: reducers return new objects, nothing deep needs tracking.
-    const state = shallowRef(slice.initial()) as ShallowRef<WatchState[K]>;
+    const state = shallowRef(slice.initial()) as ShallowRef<ClientState[K]>;
     return {
       state,
       ...extend(state),
       apply(event: JournalEvent): void {
         state.value = slice.reduce(state.value, event);
       },
-      replace(next: WatchState[K]): void {
+      replace(next: ClientState[K]): void {
         state.value = next;
       },
       reset(): void {

@@ -1,4 +1,4 @@
-import { LIMITS, type JournalEvent, type SnapshotMessage, type WatchState } from '@watchfloor/shared';
+import { clientState, LIMITS, type JournalEvent, type SnapshotMessage, type WatchState } from '@watchfloor/shared';
 
 export interface CatchUpSource {
   readonly journalId: string;
@@ -29,7 +29,7 @@ export async function catchUp(source: CatchUpSource, sink: CatchUpSink, since: n
   const foreign = journalId !== undefined && journalId !== source.journalId && since > 0;
   if (foreign || since > source.head || source.head - since > LIMITS.MAX_REPLAY_EVENTS) {
     const state = source.current;
-    sink.snapshot({ journalId: source.journalId, seq: state.seq, state });
+    sink.snapshot({ journalId: source.journalId, seq: state.seq, state: clientState(state) });
     position = state.seq;
   }
   for (;;) {
