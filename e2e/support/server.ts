@@ -33,7 +33,16 @@ export async function startServer(options: { dataDir?: string; port?: number; en
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, ['server/dist/server.js', '--demo'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...options.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      // A client built elsewhere (e.g. `vite build --outDir /tmp/x`) can be tested by pointing here.
+      ...(process.env.E2E_CLIENT_DIST ? { CLIENT_DIST: process.env.E2E_CLIENT_DIST } : {}),
+      ...options.env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

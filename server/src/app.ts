@@ -8,7 +8,9 @@ import { LIMITS } from '@watchfloor/shared';
 import { authPlugin } from './auth/plugin.js';
 import type { Config } from './config.js';
 import { installErrorHandler, installNotFound } from './http-errors.js';
+import { systemClock, type Clock } from './journal/clock.js';
 import { journalPlugin } from './journal/plugin.js';
+import { tickerPlugin } from './journal/ticker.js';
 import { mapRoutes } from './map/routes.js';
 import { realtimePlugin } from './realtime/plugin.js';
 import { authRoutes } from './routes/auth.js';
@@ -20,11 +22,16 @@ import type { JournalStore } from './store/types.js';
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
+    clock: Clock;
   }
 }
 
 export interface AppDeps {
   store: JournalStore;
+  /** Defaults to the system clock; tests pass a ManualClock. */
+  clock?: Clock;
+  /** Run the time-driven rules every second (default), or never (tests call app.tick()). */
+  tickIntervalMs?: number | false;
 }
 
 const DEFAULT_CLIENT_DIST = fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -42,6 +49,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     trustProxy: false,
   });
   app.decorate('config', config);
+  app.decorate('clock', deps.clock ?? systemClock);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
@@ -55,7 +63,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     transform: jsonSchemaTransform,
   });
 
-  await app.register(journalPlugin, { store: deps.store });
+  await app.register(journalPlugin, { store: deps.store, clock: app.clock });
+  await app.register(tickerPlugin, { intervalMs: deps.tickIntervalMs });
   await app.register(authPlugin, {
     users: deps.store.users,
     dataDir: config.dataDir,

@@ -5,6 +5,8 @@ export * from './slice.js';
 export * from './state.js';
 export * from './command.js';
 export * from './commands.js';
+export * from './due.js';
+export * from './due-rules.js';
 export * from './wire.js';
 export * from './domain/region.js';
 export * from './domain/duty-log.js';

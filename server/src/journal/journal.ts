@@ -14,6 +14,7 @@ import {
   type WatchState,
 } from '@watchfloor/shared';
 import { answerKey, type CommandRecord, type JournalStore } from '../store/types.js';
+import { systemClock, type Clock } from './clock.js';
 
 /** A command as it arrives from REST, a socket, the demo loader or a drill. */
 export interface IncomingCommand {
@@ -58,7 +59,10 @@ export class Journal {
   private closed = false;
   journalId = '';
 
-  constructor(private readonly store: JournalStore) {}
+  constructor(
+    private readonly store: JournalStore,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   /** Opens the store and rebuilds the read model: newest snapshot, then every event after it. */
   async open(): Promise<void> {
@@ -129,7 +133,7 @@ export class Journal {
     if (existing) return existing;
 
     const promise = new Promise<CommandResult>((resolve, reject) => {
-      this.queue.push({ command, payload: parsed.data, receivedAt: new Date().toISOString(), resolve, reject });
+      this.queue.push({ command, payload: parsed.data, receivedAt: this.clock.now().toISOString(), resolve, reject });
     });
     if (key) {
       this.inflight.set(key, promise);
@@ -173,7 +177,7 @@ export class Journal {
     }
     if (toRun.length === 0) return;
 
-    const now = new Date().toISOString();
+    const now = this.clock.now().toISOString();
     let tentative = this.state;
     const outcomes: Array<{ pending: Pending; result?: Record<string, unknown>; error?: unknown }> = [];
     try {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, JournalEvent, ServerToClientEvents } from '@watchfloor/shared';
-import { buildApp } from '../app.js';
+import { buildApp, type AppDeps } from '../app.js';
 import { parseConfig } from '../config.js';
 import { createSqliteStore } from '../store/sqlite.js';
 
@@ -17,9 +17,10 @@ export interface TestServer {
 }
 
 /** A real server on a loopback port with demo accounts, over a SQLite journal in `dataDir`. */
-export async function startTestServer(dataDir: string, env: Record<string, string> = {}): Promise<TestServer> {
+/** `deps` may inject a clock (ManualClock) and turn the ticker off to drive time by hand (app.tick()). */
+export async function startTestServer(dataDir: string, env: Record<string, string> = {}, deps: Omit<AppDeps, 'store'> = {}): Promise<TestServer> {
   const config = parseConfig({ DATA_DIR: dataDir, DEMO: '1', LOG_LEVEL: 'silent', CLIENT_DIST: join(dataDir, 'no-client'), ...env }, []);
-  const app = await buildApp(config, { store: createSqliteStore(config.dataDir) });
+  const app = await buildApp(config, { store: createSqliteStore(config.dataDir), ...deps });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
