@@ -79,6 +79,16 @@ describe('foundation, in a real browser', () => {
     }
   });
 
+  it('speaks Chinese by default and English on request', async () => {
+    const zh = await openFace('/wall', 'wall');
+    await expect.poll(() => zh.getByTestId('wall-title').textContent()).toBe('示范县应急指挥中心');
+    await expect.poll(() => zh.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await zh.context().close();
+    const en = await openFace('/wall?lang=en', 'wall');
+    await expect.poll(() => en.getByTestId('wall-title').textContent()).toBe('示范县 Emergency Command Centre');
+    await en.context().close();
+  });
+
   it('no page requested anything off the machine', () => {
     expect(offMachine).toEqual([]);
   });

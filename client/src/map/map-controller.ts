@@ -1,11 +1,14 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import { addProtocol, Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import { Protocol as PmtilesProtocol } from 'pmtiles';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { syncOverlays, type MapOverlay } from './overlays';
 import type { FeatureCollection, VillageProperties } from './village-geojson';
 
 // MapLibre looks for its worker beside its own module, which bundling moves; point it at ours.
 setWorkerUrl(workerUrl);
+// A basemap configured as a PMTiles archive on the bureau's own network (BASEMAP_PMTILES_URL).
+addProtocol('pmtiles', new PmtilesProtocol().tile);
 
 /** Give the browser this long to restore a lost WebGL context before building a new map, in ms. */
 const RECREATE_AFTER_MS = 8_000;

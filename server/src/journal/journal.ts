@@ -38,6 +38,8 @@ interface Pending {
 
 /** Most commands in one transaction (one fsync). */
 const MAX_BATCH = 512;
+/** Scale-out: how often to look for other writers' commits even without a notification, in ms. */
+const FOLLOW_POLL_MS = 2000;
 /** Events between snapshots of the read model. */
 const SNAPSHOT_EVERY_EVENTS = 5000;
 
@@ -57,6 +59,10 @@ export class Journal {
   private readonly listeners = new Set<JournalListener>();
   private eventsSinceSnapshot = 0;
   private closed = false;
+  /** Another writer committed (scale-out): fold its events in at the next turn of the loop. */
+  private catchUpRequested = false;
+  private stopFollowing: (() => Promise<void>) | null = null;
+  private followPoll: ReturnType<typeof setInterval> | undefined;
   journalId = '';
 
   constructor(
@@ -83,6 +89,26 @@ export class Journal {
       state = foldEvents(state, page);
     }
     this.state = state;
+    if (this.store.follow) {
+      this.stopFollowing = await this.store.follow(() => this.requestCatchUp());
+      // Notifications can be lost with a dropped connection: look now and then regardless.
+      this.followPoll = setInterval(() => this.requestCatchUp(), FOLLOW_POLL_MS);
+      this.followPoll.unref();
+    }
+  }
+
+  /** Asks the loop to read and publish what other writers committed. */
+  requestCatchUp(): void {
+    if (this.closed) return;
+    this.catchUpRequested = true;
+    this.kick();
+  }
+
+  private kick(): void {
+    if (this.flushing) return;
+    this.flushing = true;
+    // Let commands that arrive in the same turn of the event loop join this batch.
+    setImmediate(() => void this.flush());
   }
 
   get head(): number {
@@ -140,22 +166,36 @@ export class Journal {
       const forget = () => this.inflight.delete(key);
       promise.then(forget, forget);
     }
-    if (!this.flushing) {
-      this.flushing = true;
-      // Let commands that arrive in the same turn of the event loop join this batch.
-      setImmediate(() => void this.flush());
-    }
+    this.kick();
     return promise;
   }
 
+  /** The single loop that changes the read model: commits batches, folds others' commits. */
   private async flush(): Promise<void> {
     try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_BATCH);
-        await this.commitBatch(batch);
+      while (this.queue.length > 0 || this.catchUpRequested) {
+        if (this.queue.length > 0) {
+          await this.commitBatch(this.queue.splice(0, MAX_BATCH));
+        } else {
+          this.catchUpRequested = false;
+          await this.catchUpWithOthers();
+        }
       }
     } finally {
       this.flushing = false;
+    }
+  }
+
+  private async catchUpWithOthers(): Promise<void> {
+    try {
+      for (;;) {
+        const page = await this.store.readAfter(this.state.seq, 1000);
+        if (page.length === 0) return;
+        this.state = foldEvents(this.state, page);
+        for (const l of this.listeners) l(page);
+      }
+    } catch {
+      // The database is away: the next poll or notification asks again.
     }
   }
 
@@ -242,6 +282,8 @@ export class Journal {
   /** Stops taking commands, lets the queue drain, and closes the store. */
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.followPoll);
+    await this.stopFollowing?.();
     while (this.flushing) await new Promise((r) => setTimeout(r, 5));
     await this.store.close();
   }

@@ -4,6 +4,9 @@ import type { JournalEvent, Role } from '@watchfloor/shared';
 import type { Database } from './schema.js';
 import { answerKey, type CommandRecord, type CommittedBatch, type JournalStore, type StoredAnswer, type UserStore } from './types.js';
 
+/** PostgreSQL notification channel announcing a new journal head. */
+export const JOURNAL_CHANNEL = 'watchfloor_journal';
+
 /**
  * The journal store, written once with Kysely for every dialect. Dialect specifics
  * (connection, durability pragmas) live in the factory that builds the Kysely instance.
@@ -11,11 +14,15 @@ import { answerKey, type CommandRecord, type CommittedBatch, type JournalStore, 
 export class KyselyJournalStore implements JournalStore {
   readonly users: UserStore;
 
+  readonly follow?: JournalStore['follow'];
+
   constructor(
     private readonly db: Kysely<Database>,
     readonly dialect: 'sqlite' | 'postgres',
+    follow?: JournalStore['follow'],
   ) {
     this.users = new KyselyUserStore(db);
+    if (follow) this.follow = follow;
   }
 
   async open(): Promise<{ journalId: string; head: number }> {
@@ -83,6 +90,8 @@ export class KyselyJournalStore implements JournalStore {
       for (const chunk of chunks(eventRows, 200)) await trx.insertInto('events').values(chunk).execute();
       for (const chunk of chunks(commandRows, 200)) await trx.insertInto('commands').values(chunk).execute();
       if (seq !== head) await trx.updateTable('journal_head').set({ seq }).where('id', '=', 1).execute();
+      // Other servers on this database learn of the commit when it commits (NOTIFY is transactional).
+      if (seq !== head && this.dialect === 'postgres') await sql`select pg_notify(${JOURNAL_CHANNEL}, ${String(seq)})`.execute(trx);
       return { events, lastSeqs, missed };
     });
   }

@@ -1,13 +1,25 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema.js';
-import { KyselyJournalStore } from './kysely-store.js';
+import { JOURNAL_CHANNEL, KyselyJournalStore } from './kysely-store.js';
 
 /**
- * The scale-out store: PostgreSQL through the same Kysely queries as SQLite.
- * Durability is PostgreSQL's own (synchronous_commit on, the server default).
+ * The scale-out store: PostgreSQL through the same Kysely queries as SQLite. Durability is
+ * PostgreSQL's own (synchronous_commit on, the server default). Several servers may share one
+ * database: each follows the others' commits through LISTEN/NOTIFY.
  */
 export function createPostgresStore(connectionString: string): KyselyJournalStore {
   const pool = new pg.Pool({ connectionString, max: 10 });
-  return new KyselyJournalStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+  const follow = async (onAdvance: () => void) => {
+    const client = new pg.Client({ connectionString });
+    await client.connect();
+    client.on('notification', () => onAdvance());
+    // A lost listener connection must not go unnoticed: ask the journal to look, and stop.
+    client.on('error', () => onAdvance());
+    await client.query(`LISTEN ${JOURNAL_CHANNEL}`);
+    return async () => {
+      await client.end().catch(() => undefined);
+    };
+  };
+  return new KyselyJournalStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres', follow);
 }

@@ -54,6 +54,11 @@ export interface JournalStore {
   saveSnapshot(seq: number, state: string): Promise<void>;
   latestSnapshot(): Promise<{ seq: number; state: string } | null>;
   users: UserStore;
+  /**
+   * Calls `onAdvance` when another writer may have committed (scale-out: several servers on one
+   * database). Absent for the embedded store, which has a single writer. Returns a stop function.
+   */
+  follow?(onAdvance: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
