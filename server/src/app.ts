@@ -6,6 +6,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { LIMITS } from '@watchfloor/shared';
 import { authPlugin } from './auth/plugin.js';
+import { drillsPlugin } from './drills/plugin.js';
+import type { Scenario } from './drills/scenario.js';
 import type { Config } from './config.js';
 import { installErrorHandler, installNotFound } from './http-errors.js';
 import { systemClock, type Clock } from './journal/clock.js';
@@ -32,6 +34,8 @@ export interface AppDeps {
   clock?: Clock;
   /** Run the time-driven rules every second (default), or never (tests call app.tick()). */
   tickIntervalMs?: number | false;
+  /** Drill scenarios; the shipped ones by default. */
+  scenarios?: readonly Scenario[];
 }
 
 const DEFAULT_CLIENT_DIST = fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -79,6 +83,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(authRoutes);
   await app.register(dutyLogRoutes);
   await app.register(commandRoutes);
+  await app.register(drillsPlugin, { scenarios: deps.scenarios });
   await app.register(mapRoutes, {
     region: () => app.journal.current.region.county ? regionAsDefined(app) : null,
     basemap: config.basemap,

@@ -1,4 +1,5 @@
 import type { CommandDef } from './command.js';
+import { drillCommands } from './domain/drills.js';
 import { dutyLogCommands } from './domain/duty-log.js';
 import { regionCommands } from './domain/region.js';
 import { shiftCommands } from './domain/shifts.js';
@@ -8,5 +9,5 @@ import { shiftCommands } from './domain/shifts.js';
  * Adding a domain is one line here: its list of commands.
  */
 export const COMMANDS: ReadonlyMap<string, CommandDef> = new Map(
-  [...regionCommands, ...dutyLogCommands, ...shiftCommands].map((c) => [c.type, c]),
+  [...regionCommands, ...dutyLogCommands, ...shiftCommands, ...drillCommands].map((c) => [c.type, c]),
 );

@@ -11,3 +11,4 @@ export * from './wire.js';
 export * from './domain/region.js';
 export * from './domain/duty-log.js';
 export * from './domain/shifts.js';
+export * from './domain/drills.js';

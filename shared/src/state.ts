@@ -1,5 +1,6 @@
 import type { JournalEvent } from './journal.js';
 import type { Slice } from './slice.js';
+import { drillsSlice } from './domain/drills.js';
 import { dutyLogSlice } from './domain/duty-log.js';
 import { regionSlice } from './domain/region.js';
 import { shiftsSlice } from './domain/shifts.js';
@@ -12,6 +13,7 @@ export const SLICES = {
   region: regionSlice,
   dutyLog: dutyLogSlice,
   shifts: shiftsSlice,
+  drills: drillsSlice,
 } as const;
 
 /**

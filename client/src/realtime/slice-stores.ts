@@ -1,4 +1,5 @@
 import type { SliceKey } from '@watchfloor/shared';
+import { useDrillsStore } from '../drills/drills-store';
 import { useDutyLogStore } from '../duty-log/duty-log-store';
 import { useRegionStore } from '../region/region-store';
 import { useShiftsStore } from '../shifts/shifts-store';
@@ -12,4 +13,5 @@ export const SLICE_STORES: { [K in SliceKey]: () => SliceStore<K> } = {
   region: useRegionStore,
   dutyLog: useDutyLogStore,
   shifts: useShiftsStore,
+  drills: useDrillsStore,
 };
