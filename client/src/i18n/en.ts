@@ -87,6 +87,10 @@ const en: MessageSchema = {
     'context-lost': 'Map recovering…',
     unavailable: 'Basemap unavailable; retrying shortly',
   },
+  drills: {
+    mark: 'EXERCISE',
+    running: 'Drill in progress: {titles} (events below are exercise)',
+  },
   wall: {
     clock: 'Beijing time',
     ticker: 'Duty log',

@@ -85,6 +85,10 @@ const zhCN = {
     'context-lost': '地图正在恢复…',
     unavailable: '底图暂不可用，稍后自动重试',
   },
+  drills: {
+    mark: '演练',
+    running: '演练进行中：{titles}（以下事件均为演练）',
+  },
   wall: {
     clock: '北京时间',
     ticker: '值班动态',
