@@ -3,18 +3,27 @@ import { parseConfig } from './config.js';
 import { seedDemo } from './demo/seed.js';
 import { createStore } from './store/create.js';
 
+/** How often demo mode tops up its seeded roster, in ms. */
+const DEMO_TOP_UP_MS = 3_600_000;
+
 /** The only module that listens: start, seed the demo if asked, and shut down gracefully. */
 async function main(): Promise<void> {
   const config = parseConfig();
   const app = await buildApp(config, { store: createStore(config) });
   if (config.demo) {
     const system = { user: 'system', role: 'system' as const };
-    const { seeded } = await seedDemo(
-      (cmd) => app.journal.submit({ ...cmd, actor: system, originIp: null, channel: 'system', idempotencyKey: null }),
-      app.journal.current,
-      new Date(),
-    );
+    const seed = () =>
+      seedDemo(
+        (cmd) => app.journal.submit({ ...cmd, actor: system, originIp: null, channel: 'system', idempotencyKey: null }),
+        app.journal.current,
+        app.clock.now(),
+      );
+    const { seeded } = await seed();
     app.log.info({ seeded }, 'demo data source ready');
+    // A demo left running for days keeps a roster ahead of it; seeding adds only what is missing.
+    const topUp = setInterval(() => void seed().catch((error: unknown) => app.log.warn({ err: error }, 'demo top-up failed')), DEMO_TOP_UP_MS);
+    topUp.unref();
+    app.addHook('onClose', async () => clearInterval(topUp));
   }
   await app.listen({ port: config.port, host: config.host });
 

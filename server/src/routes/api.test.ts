@@ -22,6 +22,13 @@ describe('REST contract', () => {
     expect(await res.json()).toMatchObject({ status: 'ok', store: 'sqlite' });
   });
 
+  it('tells browsers to load nothing from anywhere but this server', async () => {
+    const csp = (await fetch(`${server.url}/api/health`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/https?:\/\//);
+  });
+
   it('describes every REST route in OpenAPI 3', async () => {
     const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);
