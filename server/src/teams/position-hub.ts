@@ -1,0 +1,57 @@
+import type { PositionReport, TeamPosition } from '@watchfloor/shared';
+import type { TrackPoint } from './track-store.js';
+
+/**
+ * The latest position of every team, coalesced in memory: a report replaces the held one only
+ * when its fix time is newer (devices resend old fixes after a dead spot), and the teams changed
+ * since the last flush are handed out together, so 300 teams reporting every 5 s cost one small
+ * broadcast per tick rather than one per report. Pure bookkeeping, no I/O: the plugin owns the
+ * timer, the socket and the track file.
+ */
+export class PositionHub {
+  private readonly latest = new Map<string, TeamPosition>();
+  private readonly dirty = new Set<string>();
+  private track: TrackPoint[] = [];
+
+  /**
+   * Takes reports for one team. `dispatchId` is the order the team is out on (null at home):
+   * only then is the fix kept for the track. Returns how many reports were accepted (all valid
+   * ones; an older fix still goes to the track, it just does not move the marker).
+   */
+  accept(teamId: string, reports: readonly PositionReport[], nowIso: string, dispatchId: string | null): number {
+    for (const r of reports) {
+      const p: TeamPosition = {
+        teamId,
+        lon: r.lon,
+        lat: r.lat,
+        at: r.at ? new Date(r.at).toISOString() : nowIso,
+        ...(r.speed !== undefined ? { speed: r.speed } : {}),
+        ...(r.heading !== undefined ? { heading: r.heading } : {}),
+      };
+      const held = this.latest.get(teamId);
+      if (!held || held.at <= p.at) {
+        this.latest.set(teamId, p);
+        this.dirty.add(teamId);
+      }
+      if (dispatchId) this.track.push({ ...p, dispatchId });
+    }
+    return reports.length;
+  }
+
+  get(teamId: string): TeamPosition | undefined {
+    return this.latest.get(teamId);
+  }
+
+  all(): TeamPosition[] {
+    return [...this.latest.values()];
+  }
+
+  /** The positions changed since the last call, and the track points to persist. */
+  flush(): { changed: TeamPosition[]; track: TrackPoint[] } {
+    const changed = [...this.dirty].map((id) => this.latest.get(id)!);
+    this.dirty.clear();
+    const track = this.track;
+    this.track = [];
+    return { changed, track };
+  }
+}

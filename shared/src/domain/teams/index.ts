@@ -1,0 +1,4 @@
+export * from './status.js';
+export * from './model.js';
+export * from './slice.js';
+export * from './commands.js';
