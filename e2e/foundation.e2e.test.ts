@@ -1,32 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { isolatedContext, launchBrowser, loginThroughUi } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './support/suite.js';
+import type { Page } from 'playwright-core';
 import { startProxy } from './support/proxy.js';
-import { apiLogin, apiPost, startServer, type RunningServer } from './support/server.js';
+import { apiLogin, apiPost } from './support/server.js';
 
-let server: RunningServer;
-let browser: Browser;
-const offMachine: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
-
-async function openFace(path: string, username: string, port = server.port): Promise<Page> {
-  const { context, offMachine: off } = await isolatedContext(browser);
-  const page = await context.newPage();
-  // Collect into the suite's list so the last test can assert on every page.
-  context.on('close', () => offMachine.push(...off));
-  page.on('close', () => offMachine.push(...off.splice(0)));
-  await page.goto(`http://127.0.0.1:${port}${path}`);
-  await loginThroughUi(page, username);
-  return page;
-}
+const suite = browserSuite();
+const { openFace, offMachine } = suite;
 
 const tickerSeqs = (page: Page) => page.getByTestId('ticker-item').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))));
 
@@ -51,18 +30,18 @@ describe('foundation, in a real browser', () => {
   });
 
   it('a wall whose connection is cut shows every entry written meanwhile, in order, once', async () => {
-    const proxy = await startProxy(server.port);
+    const proxy = await startProxy(suite.server.port);
     try {
-      const wall = await openFace('/wall', 'wall', proxy.port);
+      const wall = await openFace('/wall', 'wall', { port: proxy.port });
       await expect.poll(() => wall.getByTestId('wall-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('live');
-      const duty = await apiLogin(server.url, 'duty');
-      const before = await apiPost(server.url, '/api/duty-log', duty, { content: 'before the cut' });
+      const duty = await apiLogin(suite.server.url, 'duty');
+      const before = await apiPost(suite.server.url, '/api/duty-log', duty, { content: 'before the cut' });
       await wall.getByTestId('ticker-item').filter({ hasText: 'before the cut' }).waitFor({ timeout: 2000 });
 
       proxy.cut();
       await expect.poll(() => wall.getByTestId('wall-status').getAttribute('data-state'), { timeout: 30_000 }).not.toBe('live');
       const written: number[] = [];
-      for (let i = 0; i < 12; i++) written.push(Number((await apiPost(server.url, '/api/duty-log', duty, { content: `while cut ${i}` })).body.seq));
+      for (let i = 0; i < 12; i++) written.push(Number((await apiPost(suite.server.url, '/api/duty-log', duty, { content: `while cut ${i}` })).body.seq));
       proxy.restore();
 
       await expect.poll(() => wall.getByTestId('wall-status').getAttribute('data-state'), { timeout: 30_000 }).toBe('live');

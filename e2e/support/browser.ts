@@ -21,9 +21,13 @@ export async function launchBrowser(): Promise<Browser> {
  * A context that records every request the page makes that leaves this machine, and blocks it.
  * The command centre runs on an isolated network: tests assert `offMachine` stays empty.
  */
-export async function isolatedContext(browser: Browser, viewport = { width: 1920, height: 1080 }): Promise<{ context: BrowserContext; offMachine: string[] }> {
+export async function isolatedContext(
+  browser: Browser,
+  viewport = { width: 1920, height: 1080 },
+  /** Where to record off-machine requests; a fresh list by default. */
+  offMachine: string[] = [],
+): Promise<{ context: BrowserContext; offMachine: string[] }> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const offMachine: string[] = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
     const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) || ['data:', 'blob:'].includes(url.protocol);

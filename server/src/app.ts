@@ -20,6 +20,12 @@ import { authRoutes } from './routes/auth.js';
 import { commandRoutes } from './routes/commands.js';
 import { dutyLogRoutes } from './routes/duty-log.js';
 import { healthRoutes } from './routes/health.js';
+import { hazardRoutes } from './hazards/routes.js';
+import { incidentRoutes } from './routes/incidents.js';
+import { dailyReportRoutes } from './routes/daily-reports.js';
+import { positionsPlugin } from './teams/positions-plugin.js';
+import { teamRoutes } from './teams/routes.js';
+import { warningRoutes } from './routes/warnings.js';
 import type { JournalStore } from './store/types.js';
 
 declare module 'fastify' {
@@ -104,11 +110,17 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     adminPassword: config.adminPassword,
   });
   await app.register(realtimePlugin);
+  await app.register(positionsPlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(dutyLogRoutes);
   await app.register(commandRoutes);
+  await app.register(teamRoutes);
+  await app.register(warningRoutes);
+  await app.register(hazardRoutes);
+  await app.register(incidentRoutes);
+  await app.register(dailyReportRoutes);
   await app.register(drillsPlugin, { scenarios: deps.scenarios });
   await app.register(mapRoutes, {
     region: () => app.journal.current.region.county ? regionAsDefined(app) : null,

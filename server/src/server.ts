@@ -19,6 +19,11 @@ async function main(): Promise<void> {
         app.clock.now(),
       );
     const { seeded } = await seed();
+    // The demo has no GPS devices: each team reports once from its base, through the same hub
+    // a device's POST feeds, so the wall shows every team. Nothing moves unless someone reports.
+    for (const t of Object.values(app.journal.current.teams.byId)) {
+      if (!app.positions.hub.get(t.id)) app.positions.hub.accept(t.id, [{ lon: t.base.lonLat[0], lat: t.base.lonLat[1] }], app.clock.now().toISOString(), null);
+    }
     app.log.info({ seeded }, 'demo data source ready');
     // A demo left running for days keeps a roster ahead of it; seeding adds only what is missing.
     const topUp = setInterval(() => void seed().catch((error: unknown) => app.log.warn({ err: error }, 'demo top-up failed')), DEMO_TOP_UP_MS);

@@ -2,8 +2,18 @@ import type { JournalEvent } from './journal.js';
 import type { Slice } from './slice.js';
 import { drillsSlice } from './domain/drills.js';
 import { dutyLogSlice } from './domain/duty-log.js';
+import { monitoringSlice, responsesSlice, warningsSlice } from './domain/warnings/index.js';
 import { regionSlice } from './domain/region.js';
 import { shiftsSlice } from './domain/shifts.js';
+import { dispatchSlice } from './domain/dispatch/index.js';
+import { evacuationSlice } from './domain/evacuation/index.js';
+import { sheltersSlice } from './domain/shelters/index.js';
+import { suppliesSlice } from './domain/supplies/index.js';
+import { teamsSlice } from './domain/teams/index.js';
+import { hazardLedgerSlice, hazardSummarySlice } from './domain/hazards/index.js';
+import { incidentsSlice } from './domain/incidents/index.js';
+import { dailyReportsSlice } from './domain/daily-reports/index.js';
+import { handoversSlice } from './domain/handover/index.js';
 
 /**
  * Every domain's slice of the read model, by key. Adding a domain is one line here:
@@ -13,7 +23,19 @@ export const SLICES = {
   region: regionSlice,
   dutyLog: dutyLogSlice,
   shifts: shiftsSlice,
+  warnings: warningsSlice,
+  responses: responsesSlice,
+  monitoring: monitoringSlice,
   drills: drillsSlice,
+  teams: teamsSlice,
+  dispatch: dispatchSlice,
+  evacuation: evacuationSlice,
+  shelters: sheltersSlice,
+  supplies: suppliesSlice,
+  hazards: hazardSummarySlice,
+  incidents: incidentsSlice,
+  dailyReports: dailyReportsSlice,
+  handovers: handoversSlice,
 } as const;
 
 /**
@@ -21,7 +43,9 @@ export const SLICES = {
  * are too large for every screen (a 60,000-item ledger). Clients page through them over REST
  * and follow their events live. Adding one is one line here.
  */
-export const SERVER_SLICES = {} as const;
+export const SERVER_SLICES = {
+  hazardLedger: hazardLedgerSlice,
+} as const;
 
 /** A slice every client store holds. */
 export type SliceKey = keyof typeof SLICES;
@@ -71,3 +95,9 @@ export function foldEvents(state: WatchState, events: Iterable<JournalEvent>): W
   for (const e of events) s = applyEvent(s, e);
   return s;
 }
+
+/**
+ * Bump when a reducer changes what it makes of the same events: server snapshots made by the
+ * old reducers are then ignored and the read model is folded again from the journal.
+ */
+export const READ_MODEL_VERSION = 1;

@@ -3,6 +3,7 @@ import type { ErrorBody } from './errors.js';
 import type { JournalEvent } from './journal.js';
 import type { Role } from './roles.js';
 import type { ClientState } from './state.js';
+import type { TeamPosition } from './domain/teams/model.js';
 
 /** Socket.IO handshake `auth` object. `since` is the last seq the client applied. */
 export const handshakeSchema = z.object({
@@ -46,6 +47,11 @@ export interface ServerToClientEvents {
   snapshot: (snapshot: SnapshotMessage) => void;
   /** The replay is complete; what follows is live. */
   synced: (message: SyncedMessage) => void;
+  /**
+   * Latest team positions, coalesced and sent in small batches at a fixed cadence (and all of
+   * them on connect). Not journal events: no seq, the latest `at` per team wins.
+   */
+  positions: (batch: TeamPosition[]) => void;
 }
 
 export interface ClientToServerEvents {

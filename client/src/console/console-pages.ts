@@ -13,4 +13,11 @@ declare module 'vue-router' {
  */
 export const CONSOLE_PAGES: RouteRecordRaw[] = [
   { path: 'duty-log', name: 'console-duty-log', component: () => import('./DutyLogPage.vue'), meta: { consoleNav: 'console.nav.dutyLog' } },
+  { path: 'incidents', name: 'console-incidents', component: () => import('../incidents/IncidentsPage.vue'), meta: { consoleNav: 'incidents.nav' } },
+  { path: 'daily-reports', name: 'console-daily-reports', component: () => import('../daily-reports/DailyReportsPage.vue'), meta: { consoleNav: 'dailyReports.nav' } },
+  { path: 'warnings', name: 'console-warnings', component: () => import('./WarningsPage.vue'), meta: { consoleNav: 'warnings.nav' } },
+  { path: 'dispatch', name: 'console-dispatch', component: () => import('../dispatch/DispatchPage.vue'), meta: { consoleNav: 'rescue.nav.dispatch' } },
+  { path: 'evacuation', name: 'console-evacuation', component: () => import('../evacuation/EvacuationPage.vue'), meta: { consoleNav: 'rescue.nav.evacuation' } },
+  { path: 'supplies', name: 'console-supplies', component: () => import('../supplies/SuppliesPage.vue'), meta: { consoleNav: 'rescue.nav.supplies' } },
+  { path: 'hazards', name: 'console-hazards', component: () => import('../hazards/HazardsPage.vue'), meta: { consoleNav: 'hazards.nav' } },
 ];

@@ -6,6 +6,7 @@ import { EventDispatcher, type StateSink } from './event-dispatcher';
 import type { SliceStore } from './slice-store';
 import { SLICE_STORES } from './slice-stores';
 import { useSyncStore } from './sync-store';
+import { usePositionsStore } from '../teams/positions-store';
 
 /**
  * The one module that owns the Socket.IO connection. It resumes from the last applied seq on
@@ -86,6 +87,10 @@ function wire(s: WatchSocket): void {
   s.on('snapshot', (message) => {
     d.snapshot(message);
     if (!d.resyncing) sync.positioned(d.applied, message.journalId);
+  });
+  // Team positions: coalesced by the server, outside the journal's seq order; latest fix wins.
+  s.on('positions', (batch) => {
+    if (Array.isArray(batch)) usePositionsStore().merge(batch);
   });
   s.on('synced', (message) => {
     if (!d.synced(message)) return;

@@ -1,3 +1,5 @@
+import { cstHour } from '@watchfloor/shared';
+
 /**
  * Care for a screen that runs for weeks: a slow pixel shift against burn-in, and a night mode.
  * Pure functions of the time, so they test without a DOM.
@@ -18,8 +20,6 @@ export function burnInOffset(nowMs: number, amplitudePx = BURN_IN_AMPLITUDE_PX):
   return { x: dx * amplitudePx, y: dy * amplitudePx };
 }
 
-/** China Standard Time is UTC+8 all year (no daylight saving). */
-const CST_OFFSET_MS = 8 * 3_600_000;
 /** Night, in CST hours: the hall is dim, the screen follows. */
 export const NIGHT_FROM_HOUR = 22;
 export const NIGHT_UNTIL_HOUR = 6;
@@ -28,7 +28,7 @@ export type NightSetting = 'auto' | 'on' | 'off';
 
 export function isNight(nowMs: number, setting: NightSetting = 'auto'): boolean {
   if (setting !== 'auto') return setting === 'on';
-  const hour = new Date(nowMs + CST_OFFSET_MS).getUTCHours();
+  const hour = cstHour(nowMs);
   return hour >= NIGHT_FROM_HOUR || hour < NIGHT_UNTIL_HOUR;
 }
 

@@ -9,7 +9,9 @@
  * that it only adds shifts that have not ended yet and are missing (matched by start instant),
  * so a demo left running for days keeps a roster each time this runs.
  */
+import { buildDemoHazards } from './hazards.js';
 import { buildDemoRegion } from './region.js';
+import { buildDemoRescue } from './rescue.js';
 import { buildDemoShifts } from './shifts.js';
 import { DEMO_SEED } from './world.js';
 
@@ -22,6 +24,10 @@ export interface DemoCommand {
 export interface DemoSeedState {
   region: { county: unknown | null };
   shifts: { shifts: Array<{ start: string }> };
+  /** Absent in older callers: the rescue side is then seeded when the region is. */
+  teams?: { byId: Record<string, unknown> };
+  /** Absent in older callers: the hazard registry is then seeded when the region is. */
+  hazardLedger?: { size: number };
 }
 
 /**
@@ -45,5 +51,16 @@ export async function seedDemo(
   );
   // Submitted together: the journal commits them in one group, in this order.
   await Promise.all(missing.map((payload) => submit({ type: 'shift:schedule', payload })));
+
+  // Teams, shelters, warehouses, then the evacuation plan that names the shelters (two groups).
+  if (seeded || (state.teams && Object.keys(state.teams.byId).length === 0)) {
+    const rescue = buildDemoRescue(buildDemoRegion(seed), seed);
+    await Promise.all(rescue.standing.map((cmd) => submit(cmd)));
+    await Promise.all(rescue.plans.map((cmd) => submit(cmd)));
+  }
+  // The hazard registry, as one ledger import (journaled in chunks), on an empty ledger only.
+  if (seeded || state.hazardLedger?.size === 0) {
+    await submit({ type: 'hazard:import', payload: { rows: buildDemoHazards(buildDemoRegion(seed), seed, now) } });
+  }
   return { seeded, shiftsScheduled: missing.length };
 }

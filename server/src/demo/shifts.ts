@@ -9,11 +9,10 @@
  */
 import type { ScheduleShift } from '@watchfloor/shared';
 import { DUTY_LEADERS, DUTY_OFFICERS } from './names.js';
+import { CST_OFFSET_MS, cstIso as cstIsoOf } from '@watchfloor/shared';
 
 export const SHIFT_MS = 8 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
-/** China Standard Time is UTC+8 all year. */
-const CST_OFFSET_MS = 8 * 3600 * 1000;
 /** Shifts are numbered from 2024-01-01 00:00 CST (a Monday). */
 const EPOCH_MS = Date.UTC(2024, 0, 1) - CST_OFFSET_MS;
 /** Days of roster after today. */
@@ -24,9 +23,7 @@ function mod(n: number, m: number): number {
 }
 
 /** An instant as ISO 8601 in China Standard Time: 2024-06-01T08:00:00+08:00. */
-export function cstIso(ms: number): string {
-  return `${new Date(ms + CST_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
-}
+export const cstIso = (ms: number): string => cstIsoOf(ms);
 
 /** Midnight (CST) that starts the CST day containing `now`, as epoch ms. */
 export function cstMidnight(now: Date): number {

@@ -106,6 +106,23 @@ describe('Journal', () => {
     await reopened.close();
   });
 
+  it('ignores a snapshot made by another read-model layout and folds the journal instead', async () => {
+    const { journal, dir } = await openJournal();
+    for (let i = 0; i < 3; i++) await journal.submit(cmd(`entry ${i}`));
+    const expected = journal.current;
+    await journal.close();
+    // A snapshot from before the duty log existed: its state lacks the slice entirely.
+    const store = createSqliteStore(dir);
+    await store.open();
+    const { dutyLog: _gone, ...old } = expected;
+    await store.saveSnapshot(3, JSON.stringify({ layout: '0:region,seq,shifts', state: old }));
+    await store.saveSnapshot(3, JSON.stringify(old)); // and one from before snapshots had a layout
+    await store.close();
+    const { journal: reopened } = await openJournal(dir);
+    expect(reopened.current).toEqual(expected);
+    await reopened.close();
+  });
+
   it('records who, when and from where for every accepted command', async () => {
     const { journal } = await openJournal();
     await journal.submit(cmd('audit me', { originIp: '10.1.2.3', channel: 'socket' }));

@@ -6,6 +6,7 @@ import {
   DomainError,
   foldEvents,
   initialState,
+  READ_MODEL_VERSION,
   READ_ONLY_ROLES,
   type Actor,
   type CommandResult,
@@ -76,13 +77,7 @@ export class Journal {
     this.journalId = journalId;
     let state = initialState();
     const snap = await this.store.latestSnapshot();
-    if (snap && snap.seq <= head) {
-      try {
-        state = JSON.parse(snap.state) as WatchState;
-      } catch {
-        state = initialState(); // an unreadable snapshot is ignored: the journal is the truth
-      }
-    }
+    if (snap && snap.seq <= head) state = restoreSnapshot(snap.state) ?? state;
     for (;;) {
       const page = await this.store.readAfter(state.seq, 2000);
       if (page.length === 0) break;
@@ -276,7 +271,7 @@ export class Journal {
   async snapshot(): Promise<void> {
     this.eventsSinceSnapshot = 0;
     const state = this.state;
-    await this.store.saveSnapshot(state.seq, JSON.stringify(state));
+    await this.store.saveSnapshot(state.seq, JSON.stringify({ layout: snapshotLayout(), state } satisfies SnapshotFile));
   }
 
   /** Stops taking commands, lets the queue drain, and closes the store. */
@@ -286,6 +281,29 @@ export class Journal {
     await this.stopFollowing?.();
     while (this.flushing) await new Promise((r) => setTimeout(r, 5));
     await this.store.close();
+  }
+}
+
+/**
+ * A snapshot is only as good as the reducers that made it. It records the read model's layout
+ * (its slice keys and READ_MODEL_VERSION); one made by other reducers is ignored and the state
+ * is folded from the journal instead, which is always the truth.
+ */
+interface SnapshotFile {
+  layout: string;
+  state: WatchState;
+}
+
+function snapshotLayout(): string {
+  return `${READ_MODEL_VERSION}:${Object.keys(initialState()).sort().join(',')}`;
+}
+
+function restoreSnapshot(json: string): WatchState | null {
+  try {
+    const file = JSON.parse(json) as Partial<SnapshotFile>;
+    return file.layout === snapshotLayout() && file.state ? file.state : null;
+  } catch {
+    return null;
   }
 }
 
