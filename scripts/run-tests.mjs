@@ -2,8 +2,10 @@
 // "tests: N passed, N failed" that any CI can read. Exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
-const outDir = 'node_modules/.cache/test-results';
+// Absolute: each suite resolves relative paths against its own root.
+const outDir = resolve('node_modules/.cache/test-results');
 mkdirSync(outDir, { recursive: true });
 const suites = [
   { name: 'unit and server', args: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${outDir}/unit.json`] },
@@ -20,7 +22,10 @@ for (const suite of suites) {
     passed += r.numPassedTests;
     failed += r.numFailedTests;
     if (r.numFailedTestSuites > 0 && r.numFailedTests === 0) failed += r.numFailedTestSuites;
-  } else broken = true;
+  } else {
+    console.error(`${suite.name}: no report at ${file}`);
+    broken = true;
+  }
   if (run.status !== 0) broken = true;
 }
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
