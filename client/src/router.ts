@@ -26,6 +26,8 @@ function faceRoutes(face: Face, view: () => Promise<unknown>, children?: RouteRe
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/console' },
   ...faceRoutes('wall', () => import('./wall/WallView.vue')),
+  // The after-action replay: the wall's face, a past window played again.
+  { path: '/wall/replay', name: 'wall-replay', component: () => import('./replay/ReplayView.vue'), meta: { face: 'wall', requiresSession: true } },
   ...faceRoutes('console', () => import('./console/ConsoleView.vue'), CONSOLE_PAGES),
   ...faceRoutes('field', () => import('./field/FieldView.vue')),
   { path: '/:pathMatch(.*)*', redirect: '/console' },

@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { LIMITS } from '@watchfloor/shared';
 import { authPlugin } from './auth/plugin.js';
 import { drillsPlugin } from './drills/plugin.js';
+import { replayPlugin } from './replay/plugin.js';
 import type { Scenario } from './drills/scenario.js';
 import type { Config } from './config.js';
 import { installErrorHandler, installNotFound } from './http-errors.js';
@@ -25,7 +26,10 @@ import { incidentRoutes } from './routes/incidents.js';
 import { dailyReportRoutes } from './routes/daily-reports.js';
 import { positionsPlugin } from './teams/positions-plugin.js';
 import { teamRoutes } from './teams/routes.js';
+import { teamImportRoutes } from './teams/import-routes.js';
+import { rosterRoutes } from './roster/routes.js';
 import { warningRoutes } from './routes/warnings.js';
+import { capFeedPlugin } from './warnings/cap-feed-plugin.js';
 import type { JournalStore } from './store/types.js';
 
 declare module 'fastify' {
@@ -117,11 +121,15 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(dutyLogRoutes);
   await app.register(commandRoutes);
   await app.register(teamRoutes);
+  await app.register(teamImportRoutes);
+  await app.register(rosterRoutes);
   await app.register(warningRoutes);
+  await app.register(capFeedPlugin);
   await app.register(hazardRoutes);
   await app.register(incidentRoutes);
   await app.register(dailyReportRoutes);
   await app.register(drillsPlugin, { scenarios: deps.scenarios });
+  await app.register(replayPlugin);
   await app.register(mapRoutes, {
     region: () => app.journal.current.region.county ? regionAsDefined(app) : null,
     basemap: config.basemap,

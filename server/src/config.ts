@@ -26,6 +26,12 @@ const envSchema = z.object({
   BASEMAP_PMTILES_URL: z.string().optional(),
   /** Where the built client lives; served at / when present. */
   CLIENT_DIST: z.string().optional(),
+  /** An Atom or RSS feed of CAP alerts on the bureau's network, polled when set (http or https). */
+  CAP_FEED_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Seconds between polls of CAP_FEED_URL. */
+  CAP_FEED_INTERVAL_S: z.coerce.number().int().min(10).max(86_400).default(60),
+  /** Seconds one fetch (the feed, or one CAP document) may take before it is given up. */
+  CAP_FEED_TIMEOUT_S: z.coerce.number().min(0.1).max(120).default(10),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -55,5 +61,6 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, argv: string[]
     logLevel: c.LOG_LEVEL,
     basemap: { xyzUrl: c.BASEMAP_XYZ_URL, pmtilesUrl: c.BASEMAP_PMTILES_URL },
     clientDist: c.CLIENT_DIST ? resolve(c.CLIENT_DIST) : undefined,
+    capFeed: { url: c.CAP_FEED_URL, intervalS: c.CAP_FEED_INTERVAL_S, timeoutS: c.CAP_FEED_TIMEOUT_S },
   };
 }

@@ -3,6 +3,7 @@ import { drillCommands } from './domain/drills.js';
 import { dutyLogCommands } from './domain/duty-log.js';
 import { regionCommands } from './domain/region.js';
 import { shiftCommands } from './domain/shifts.js';
+import { rosterCommands } from './domain/roster.js';
 import { dispatchCommands } from './domain/dispatch/index.js';
 import { evacuationCommands } from './domain/evacuation/index.js';
 import { shelterCommands } from './domain/shelters/index.js';
@@ -19,5 +20,5 @@ import { alarmCommands, responseCommands, warningCommands } from './domain/warni
  * Adding a domain is one line here: its list of commands.
  */
 export const COMMANDS: ReadonlyMap<string, CommandDef> = new Map(
-  [...regionCommands, ...dutyLogCommands, ...shiftCommands, ...warningCommands, ...responseCommands, ...alarmCommands, ...drillCommands, ...teamCommands, ...dispatchCommands, ...evacuationCommands, ...shelterCommands, ...supplyCommands, ...hazardCommands, ...incidentCommands, ...dailyReportCommands, ...handoverCommands].map((c) => [c.type, c]),
+  [...regionCommands, ...dutyLogCommands, ...shiftCommands, ...rosterCommands, ...warningCommands, ...responseCommands, ...alarmCommands, ...drillCommands, ...teamCommands, ...dispatchCommands, ...evacuationCommands, ...shelterCommands, ...supplyCommands, ...hazardCommands, ...incidentCommands, ...dailyReportCommands, ...handoverCommands].map((c) => [c.type, c]),
 );

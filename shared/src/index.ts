@@ -12,6 +12,7 @@ export * from './wire.js';
 export * from './domain/region.js';
 export * from './domain/duty-log.js';
 export * from './domain/shifts.js';
+export * from './domain/roster.js';
 export * from './domain/warnings/index.js';
 export * from './domain/drills.js';
 export * from './domain/teams/index.js';

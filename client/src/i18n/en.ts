@@ -1,5 +1,8 @@
 import type { MessageSchema } from './zh-CN';
 import { hazardsEn } from '../hazards/hazards-i18n';
+import { replayEn } from '../replay/replay-i18n';
+import { drillDeskEn } from '../drills/drills-i18n';
+import { rosterEn } from '../roster/roster-i18n';
 import { incidentsEn } from '../incidents/incidents-i18n';
 import { dailyReportsEn } from '../daily-reports/daily-reports-i18n';
 
@@ -101,6 +104,12 @@ const en: MessageSchema = {
     chart: 'Duty-log entries per hour, last 24 h',
     chartPartial: 'latest {n} entries only',
     villages: '{n} villages',
+    scenes: { overview: 'Overview', flood: 'Flood season', incident: 'Incident focus' },
+    sceneReasons: { response: 'response in force', season: 'flood season', quiet: 'routine', 'red-warning': 'new red warning', 'major-incident': 'new major incident', pinned: 'pinned' },
+    updatedAt: 'updated {time}',
+    dataFrom: 'data {age} old',
+    linkLost: 'Connection lost: showing data from {age} ago',
+    linkLostNever: 'Connection lost: no data yet',
   },
   console: {
     onDuty: 'Duty roster',
@@ -229,6 +238,9 @@ const en: MessageSchema = {
     failed: 'Failed: {message}',
   },
   hazards: hazardsEn,
+  replay: replayEn,
+  drillDesk: drillDeskEn,
+  roster: rosterEn,
   incidents: incidentsEn,
   dailyReports: dailyReportsEn,
   field: {

@@ -1,4 +1,7 @@
 import { hazardsZh } from '../hazards/hazards-i18n';
+import { replayZh } from '../replay/replay-i18n';
+import { drillDeskZh } from '../drills/drills-i18n';
+import { rosterZh } from '../roster/roster-i18n';
 import { incidentsZh } from '../incidents/incidents-i18n';
 import { dailyReportsZh } from '../daily-reports/daily-reports-i18n';
 /** Simplified Chinese, the default. Every UI string lives here and in en.ts, same keys. */
@@ -99,6 +102,12 @@ const zhCN = {
     chart: '近 24 小时值班日志（条 / 小时）',
     chartPartial: '仅含最近 {n} 条',
     villages: '{n} 个行政村',
+    scenes: { overview: '总览', flood: '汛期防汛', incident: '事件处置' },
+    sceneReasons: { response: '应急响应中', season: '主汛期', quiet: '日常', 'red-warning': '新发红色预警', 'major-incident': '新发重大事件', pinned: '固定' },
+    updatedAt: '更新于 {time}',
+    dataFrom: '{age}前的数据',
+    linkLost: '连接中断，显示的是 {age}前的数据',
+    linkLostNever: '连接中断，尚未取得数据',
   },
   console: {
     onDuty: '值班安排',
@@ -227,6 +236,9 @@ const zhCN = {
     failed: '操作失败：{message}',
   },
   hazards: hazardsZh,
+  replay: replayZh,
+  drillDesk: drillDeskZh,
+  roster: rosterZh,
   incidents: incidentsZh,
   dailyReports: dailyReportsZh,
   field: {

@@ -1,10 +1,11 @@
 import { defineStore } from 'pinia';
-import { shallowRef, type ShallowRef } from 'vue';
+import { ref, shallowRef, type ShallowRef } from 'vue';
 import { SLICES, type JournalEvent, type SliceKey, type ClientState } from '@watchfloor/shared';
 
 /** What the realtime connection needs of every domain store. */
 export interface SliceStore<K extends SliceKey> {
   state: ClientState[K];
+  changedAt: string | null;
   apply(event: JournalEvent): void;
   replace(next: ClientState[K]): void;
   reset(): void;
@@ -19,17 +20,23 @@ export function defineSliceStore<K extends SliceKey, X extends object>(key: K, e
     const slice = SLICES[key] as unknown as { initial(): ClientState[K]; reduce(s: ClientState[K], e: JournalEvent): ClientState[K] };
     // Replaced whole on every change: reducers return new objects, nothing deep needs tracking.
     const state = shallowRef(slice.initial()) as ShallowRef<ClientState[K]>;
+    /** Commit instant (ISO) of the last event that changed this slice: the wall shows each panel's data age. */
+    const changedAt = ref<string | null>(null);
     return {
       state,
+      changedAt,
       ...extend(state),
       apply(event: JournalEvent): void {
-        state.value = slice.reduce(state.value, event);
+        const next = slice.reduce(state.value, event);
+        if (next !== state.value) changedAt.value = event.at;
+        state.value = next;
       },
       replace(next: ClientState[K]): void {
         state.value = next;
       },
       reset(): void {
         state.value = slice.initial();
+        changedAt.value = null;
       },
     };
   });

@@ -77,7 +77,8 @@ export class DrillRunner {
           outcome = 'stopped';
           break;
         }
-        const result = await submit(step.type, step.payload(ctx()), step.actor);
+        const c = ctx();
+        const result = await submit(step.type, step.payload(c), typeof step.actor === 'function' ? step.actor(c) : step.actor);
         if (step.as) refs.set(step.as, String(result.id));
         done += 1;
         if (done % PROGRESS_EVERY_STEPS === 0) await submit('drill:progress', { id: run.id, done }, by);

@@ -16,7 +16,8 @@ export interface StepContext {
  */
 export interface ScenarioStep {
   at: number;
-  actor: { user: string; role: Role };
+  /** Who issues it; a function when that depends on the state (a team's leader, say). */
+  actor: { user: string; role: Role } | ((ctx: StepContext) => { user: string; role: Role });
   type: string;
   payload: (ctx: StepContext) => unknown;
   /** Remember this step's result id under a name for later steps. */

@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { GBT_IDENTIFIER_PATTERN, type Warning } from '@watchfloor/shared';
 import { login, postJson, startTestServer, tempDataDir, type TestServer } from '../testing/test-server.js';
 
-const FIXTURES = '/work/shared/fixtures/cap';
+// The shared fixtures, relative to the repository (../shared/fixtures/cap from its root).
+const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/cap', import.meta.url));
 const XSD = readFileSync(join(FIXTURES, 'CAP-v1.2.xsd'), 'utf8');
 const fixtureFiles = [
   ...readdirSync(FIXTURES).filter((f) => f.endsWith('.xml')),
@@ -18,7 +20,7 @@ let duty: string;
 
 beforeAll(async () => {
   dir = tempDataDir();
-  server = await startTestServer(dir.dir);
+  server = await startTestServer(dir.dir, {}, { tickIntervalMs: false }); // old fixtures would expire mid-test and move the journal
   duty = await login(server.url, 'duty');
 });
 afterAll(async () => {

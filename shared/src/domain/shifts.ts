@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { JournalEvent } from '../journal.js';
 import { defineCommand, type CommandDef } from '../command.js';
 import { defineSlice } from '../slice.js';
+import type { ShiftChange } from './roster.js';
 
 /**
  * A duty shift: a leader on duty (带班领导) and two officers (双人值守).
@@ -19,6 +20,8 @@ export type ScheduleShift = z.infer<typeof scheduleShiftSchema>;
 
 export interface Shift extends ScheduleShift {
   id: string;
+  /** Swaps and substitutes approved since it was scheduled (roster.ts), oldest first. */
+  changes?: ShiftChange[];
 }
 
 export interface ShiftState {
@@ -31,6 +34,11 @@ export const SHIFT_HISTORY_MS = 7 * 24 * 3600 * 1000;
 export const initialShifts = (): ShiftState => ({ shifts: [] });
 
 export function reduceShifts(state: ShiftState, event: JournalEvent): ShiftState {
+  // A swap or substitute (roster.ts) carries the shifts it rewrote, whole.
+  if (event.type === 'shift:swapped' || event.type === 'shift:substituted') {
+    const changed = new Map((event.data as { shifts: Shift[] }).shifts.map((s) => [s.id, s]));
+    return { shifts: state.shifts.map((s) => changed.get(s.id) ?? s) };
+  }
   if (event.type !== 'shift:scheduled') return state;
   const shift = event.data as Shift;
   const horizon = Date.parse(event.at) - SHIFT_HISTORY_MS;

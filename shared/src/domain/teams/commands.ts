@@ -3,6 +3,7 @@ import { defineCommand, type CommandDef } from '../../command.js';
 import { DomainError } from '../../errors.js';
 import { registerTeamSchema, type TeamRecord } from './model.js';
 import type { TeamChange } from './slice.js';
+import { importTeams } from './import.js';
 import { nextTeamStatus } from './status.js';
 
 export const registerTeam = defineCommand({
@@ -36,4 +37,4 @@ export const setTeamAvailability = defineCommand({
   },
 });
 
-export const teamCommands: CommandDef[] = [registerTeam, setTeamAvailability];
+export const teamCommands: CommandDef[] = [registerTeam, setTeamAvailability, importTeams];

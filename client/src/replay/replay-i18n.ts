@@ -1,0 +1,31 @@
+/** The replay view's strings (复盘回放), one namespace, same keys in both languages. */
+export const replayZh = {
+  title: '复盘回放',
+  from: '开始（北京时间）',
+  to: '结束（北京时间）',
+  speed: '倍速',
+  load: '载入',
+  play: '播放',
+  pause: '暂停',
+  clock: '回放时间',
+  seek: '回放进度',
+  progress: '已回放 {done} / {total} 条事件',
+  truncated: '时段内事件过多，只载入了前 {n} 条',
+  empty: '选择一个时段后载入',
+  failed: '载入失败：{message}',
+};
+export const replayEn: typeof replayZh = {
+  title: 'Replay',
+  from: 'From (CST)',
+  to: 'To (CST)',
+  speed: 'Speed',
+  load: 'Load',
+  play: 'Play',
+  pause: 'Pause',
+  clock: 'Replay time',
+  seek: 'Replay position',
+  progress: '{done} / {total} events replayed',
+  truncated: 'Too many events in this window: only the first {n} were loaded',
+  empty: 'Pick a window and load it',
+  failed: 'Could not load: {message}',
+};

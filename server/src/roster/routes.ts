@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DomainError, importRoster, ROSTER_MAX_SHIFTS, rosterRefusals, type RosterShift } from '@watchfloor/shared';
+import { errorBodySchema, submitFromRequest } from '../routes/command-helpers.js';
+import { readTable, TABLE_FORMATS, UnreadableFileError } from '../imports/table-file.js';
+import { ROSTER_COLUMNS, ROSTER_REQUIRED, shiftFromRow } from './roster-file.js';
+
+/** Largest roster file, in bytes: a month is a few KB; an XLSX with styling a few hundred KB. */
+export const ROSTER_MAX_BYTES = 2 * 1024 * 1024;
+const rejectedSchema = z.array(z.object({ row: z.number(), reason: z.string() }));
+
+/**
+ * Roster import (排班表导入) over REST: the file is read into rows, each row checked, then the
+ * roster as a whole (overlaps); any rejected row refuses the whole file (422, nothing written).
+ * Swaps and substitutes are commands (`shift:swap`, `shift:substitute`) through /api/commands.
+ */
+export async function rosterRoutes(app: FastifyInstance): Promise<void> {
+  // Encapsulated: this plugin's one route takes the file itself as the body, up to its own limit.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ROSTER_MAX_BYTES }, (_req, body, done) => done(null, body));
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/roster/import',
+    {
+      onRequest: app.requireRole('duty', 'commander', 'admin'),
+      bodyLimit: ROSTER_MAX_BYTES,
+      schema: {
+        summary: 'Import a duty roster (CSV UTF-8/GBK or XLSX): every shift or none',
+        description:
+          'Body: the file itself. Columns: 日期 date, 开始时间 start, 结束时间 end (CST; an end at or before the start is the next day; or whole date-times in start/end), 带班领导 leader, 值班员1/值班员2 officer1/officer2 (or 值班员 with both names). 422 lists every rejected row with its reason.',
+        tags: ['shifts'],
+        security: [{ bearer: [] }],
+        querystring: z.object({ format: z.enum(TABLE_FORMATS) }),
+        response: { 201: z.object({ imported: z.number(), rejected: rejectedSchema }), 400: errorBodySchema, 422: z.object({ imported: z.literal(0), rejected: rejectedSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      if (!Buffer.isBuffer(body) || body.length === 0) throw new DomainError('invalid', 'the request body must be the file', 'body');
+      let rows;
+      try {
+        rows = await readTable(request.query.format, body, ROSTER_COLUMNS, ROSTER_REQUIRED, ROSTER_MAX_SHIFTS);
+      } catch (error) {
+        if (error instanceof UnreadableFileError) throw new DomainError('invalid', error.message, 'body');
+        throw error;
+      }
+      const rejected: Array<{ row: number; reason: string }> = [];
+      const good: Array<{ row: number; shift: RosterShift }> = [];
+      for (const { row, values } of rows) {
+        const r = shiftFromRow(values);
+        if ('reason' in r) rejected.push({ row, reason: r.reason });
+        else good.push({ row, shift: r.shift });
+      }
+      for (const x of rosterRefusals(app.journal.current.shifts.shifts, good.map((g) => g.shift))) rejected.push({ row: good[x.index]!.row, reason: x.reason });
+      if (rejected.length > 0) return reply.code(422).send({ imported: 0, rejected: rejected.sort((a, b) => a.row - b.row) });
+      const result = await submitFromRequest(request, importRoster.type, { shifts: good.map((g) => g.shift) });
+      return reply.code(201).send({ imported: Number(result.imported), rejected: [] });
+    },
+  );
+}
