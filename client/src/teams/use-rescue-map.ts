@@ -32,9 +32,18 @@ export function useRescueOverlays(now: Readonly<Ref<number>>) {
   const shelters = useSheltersStore();
   const dispatch = useDispatchStore();
   const teams = useTeamsStore();
-  return computed<MapOverlay[]>(() => [
-    routesOverlay(dispatch.open, teams.state.byId),
-    sheltersOverlay(shelters.list),
-    teamsOverlay(markers.value, (m) => `${m.team.name} · ${t(`rescue.status.${m.team.status}`)} · ${ageLabel(m)}`),
-  ]);
+  // Re-evaluated every second (marker ages), but the map gets new layers only when what it
+  // draws changed: an unchanged result keeps its identity, so MapLibre is not asked to redraw.
+  let last: { key: string; overlays: MapOverlay[] } | null = null;
+  return computed<MapOverlay[]>(() => {
+    const overlays = [
+      routesOverlay(dispatch.open, teams.state.byId),
+      sheltersOverlay(shelters.list),
+      teamsOverlay(markers.value, (m) => `${m.team.name} · ${t(`rescue.status.${m.team.status}`)} · ${ageLabel(m)}`),
+    ];
+    const key = JSON.stringify(overlays.map((o) => o.data));
+    if (last?.key === key) return last.overlays;
+    last = { key, overlays };
+    return overlays;
+  });
 }
