@@ -2,7 +2,7 @@
  * A tiny seeded pseudo-random number generator for the demo data source.
  *
  * The demo county, its roster and its basemap must come out byte-identical for the same seed,
- * on every start and on every machine, so nothing here touches `Math.random()`. The generator is
+ * on every start and on every machine, so nothing here touches an unseeded random source. The generator is
  * mulberry32 (32-bit state, period 2^32, good enough for scattering villages); each concern draws
  * from its own stream (`rngFor(seed, 'rivers')`), so changing how villages are placed does not
  * move the rivers.

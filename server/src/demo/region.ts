@@ -4,7 +4,7 @@
  *
  * It is the region part of the demo world (`world.ts`), which the basemap draws from too, so
  * every village shown on the map lies inside its township. Deterministic: a pure function of the
- * seed (seeded PRNG, never `Math.random()`), so the same seed gives byte-identical JSON and a
+ * seed (a seeded PRNG, never an unseeded random source), so the same seed gives byte-identical JSON and a
  * restarted demo defines exactly the same county.
  */
 import type { RegionDefined } from '@watchfloor/shared';

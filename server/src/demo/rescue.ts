@@ -2,7 +2,7 @@
  * The demo's rescue side: teams, shelters, supplies warehouses and the evacuation plan of the
  * villages at risk, as commands for the same path real data takes (`team:register`,
  * `shelter:register`, `supply:register-warehouse`, `evacuation:plan`). Placed in the demo
- * county's own townships and villages, deterministic (seeded streams, never Math.random()).
+ * county's own townships and villages, deterministic (seeded streams, never an unseeded random source).
  *
  * Scale from the domain notes: one county keeps 21 county-level and 15 township teams; here
  * 8 county-level teams and one per township. The scenario of the night of 9 October (a

@@ -1,27 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { parseConfig } from '../config.js';
 import { createPostgresStore } from '../store/postgres.js';
 import { tempDataDir } from '../testing/temp-dir.js';
 import { login, postJson, waitFor, watch } from '../testing/test-server.js';
+import { postgresReachable, scratchDatabase } from '../testing/postgres.js';
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-async function reachable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 1000 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-// Scale-out needs PostgreSQL (CI has one); without it this file is skipped, visibly.
-const available = await reachable();
-const dbName = `wf_scale_${randomBytes(4).toString('hex')}`;
-const url = ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`);
+const available = await postgresReachable();
+const db = scratchDatabase('wf_scale');
+const url = db.url;
 const dir = tempDataDir();
 
 async function instance() {
@@ -34,17 +21,9 @@ async function instance() {
 }
 
 describe.runIf(available)('scale-out: two servers on one PostgreSQL journal', () => {
-  beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-  });
+  beforeAll(() => db.create());
   afterAll(async () => {
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await db.drop();
     dir.remove();
   });
 

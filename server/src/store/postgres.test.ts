@@ -1,27 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journal, type IncomingCommand } from '../journal/journal.js';
 import { createPostgresStore } from './postgres.js';
+import { postgresReachable, scratchDatabase } from '../testing/postgres.js';
 
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-async function reachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 1000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-// PostgreSQL is the scale-out store: tested wherever a server is reachable (CI has one);
-// the embedded default needs none, so a machine without it skips this file, visibly.
-const available = await reachable();
-const dbName = `wf_test_${randomBytes(4).toString('hex')}`;
-const url = ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`);
+const available = await postgresReachable();
+const db = scratchDatabase('wf_test');
+const url = db.url;
 
 const cmd = (content: string, user = 'duty', key: string | null = null): IncomingCommand => ({
   type: 'duty-log:record',
@@ -33,18 +19,8 @@ const cmd = (content: string, user = 'duty', key: string | null = null): Incomin
 });
 
 describe.runIf(available)('PostgreSQL journal store', () => {
-  beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-  });
-  afterAll(async () => {
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
-  });
+  beforeAll(() => db.create());
+  afterAll(() => db.drop());
 
   it('behaves like the embedded store: gap-free, idempotent, rebuilt on reopen', async () => {
     const journal = new Journal(createPostgresStore(url));
