@@ -59,11 +59,14 @@ describe('foundation, in a real browser', () => {
   });
 
   it('speaks Chinese by default and English on request', async () => {
+    const live = (page: Page) => expect.poll(() => page.getByTestId('wall-status').getAttribute('data-state'), { timeout: 20_000 }).toBe('live');
     const zh = await openFace('/wall', 'wall');
+    await live(zh); // the county's name arrives with the replay
     await expect.poll(() => zh.getByTestId('wall-title').textContent()).toBe('示范县应急指挥中心');
     await expect.poll(() => zh.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await zh.context().close();
     const en = await openFace('/wall?lang=en', 'wall');
+    await live(en);
     await expect.poll(() => en.getByTestId('wall-title').textContent()).toBe('示范县 Emergency Command Centre');
     await en.context().close();
   });

@@ -69,3 +69,13 @@ export async function uploadPhoto(file: File, token: string): Promise<string> {
   if (!res.ok || !body.photoId) throw new ApiError(res.status, { code: body.code ?? 'invalid', message: body.message ?? `HTTP ${res.status}` });
   return body.photoId;
 }
+
+/** An evidence photo (or its thumbnail) as a blob: an <img src> cannot carry the bearer token. */
+export async function fetchPhoto(photoId: string, token: string, thumb: boolean): Promise<Blob> {
+  const res = await fetch(`/api/hazards/photos/${encodeURIComponent(photoId)}${thumb ? '?thumb=true' : ''}`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as Partial<ErrorBody>;
+    throw new ApiError(res.status, { code: body.code ?? 'invalid', message: body.message ?? `HTTP ${res.status}` });
+  }
+  return res.blob();
+}

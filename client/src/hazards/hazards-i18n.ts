@@ -48,6 +48,7 @@ export const hazardsZh = {
   failed: '操作失败：{message}',
   patrol: { title: '隐患点巡查', point: '隐患点', phase: '巡查类型', findings: '巡查情况', photo: '现场照片', submit: '提交巡查', done: '已记录', due: '超期未巡查 {n} 处' },
   phases: { 'pre-flood': '汛前调查', 'in-flood': '汛中巡查', 'post-flood': '汛后核查' },
+  photos: { evidence: '整改佐证照片', pick: '佐证照片（可多选，最多 10 张）', uploading: '正在上传照片…', open: '查看原图', alt: '现场照片', tooMany: '最多 10 张照片' },
 };
 
 export const hazardsEn: typeof hazardsZh = {
@@ -99,4 +100,5 @@ export const hazardsEn: typeof hazardsZh = {
   failed: 'Failed: {message}',
   patrol: { title: 'Hazard point patrol', point: 'Point', phase: 'Patrol', findings: 'Findings', photo: 'Photo', submit: 'Record patrol', done: 'Recorded', due: '{n} points past their patrol interval' },
   phases: { 'pre-flood': 'Pre-flood survey', 'in-flood': 'Flood-season patrol', 'post-flood': 'Post-flood check' },
+  photos: { evidence: 'Rectification evidence', pick: 'Evidence photos (up to 10)', uploading: 'Uploading photos…', open: 'Open full photo', alt: 'Site photo', tooMany: 'At most 10 photos' },
 };
