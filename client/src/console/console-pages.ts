@@ -21,5 +21,6 @@ export const CONSOLE_PAGES: RouteRecordRaw[] = [
   { path: 'supplies', name: 'console-supplies', component: () => import('../supplies/SuppliesPage.vue'), meta: { consoleNav: 'rescue.nav.supplies' } },
   { path: 'hazards', name: 'console-hazards', component: () => import('../hazards/HazardsPage.vue'), meta: { consoleNav: 'hazards.nav' } },
   { path: 'roster', name: 'console-roster', component: () => import('../roster/RosterPage.vue'), meta: { consoleNav: 'roster.nav' } },
+  { path: 'handover', name: 'console-handover', component: () => import('../handover/HandoverPage.vue'), meta: { consoleNav: 'handover.nav' } },
   { path: 'drills', name: 'console-drills', component: () => import('../drills/DrillsPage.vue'), meta: { consoleNav: 'drillDesk.nav' } },
 ];

@@ -3,6 +3,7 @@ import { hazardsEn } from '../hazards/hazards-i18n';
 import { replayEn } from '../replay/replay-i18n';
 import { drillDeskEn } from '../drills/drills-i18n';
 import { rosterEn } from '../roster/roster-i18n';
+import { handoverEn } from '../handover/handover-i18n';
 import { incidentsEn } from '../incidents/incidents-i18n';
 import { dailyReportsEn } from '../daily-reports/daily-reports-i18n';
 
@@ -241,6 +242,7 @@ const en: MessageSchema = {
   replay: replayEn,
   drillDesk: drillDeskEn,
   roster: rosterEn,
+  handover: handoverEn,
   incidents: incidentsEn,
   dailyReports: dailyReportsEn,
   field: {

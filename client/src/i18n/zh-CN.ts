@@ -2,6 +2,7 @@ import { hazardsZh } from '../hazards/hazards-i18n';
 import { replayZh } from '../replay/replay-i18n';
 import { drillDeskZh } from '../drills/drills-i18n';
 import { rosterZh } from '../roster/roster-i18n';
+import { handoverZh } from '../handover/handover-i18n';
 import { incidentsZh } from '../incidents/incidents-i18n';
 import { dailyReportsZh } from '../daily-reports/daily-reports-i18n';
 /** Simplified Chinese, the default. Every UI string lives here and in en.ts, same keys. */
@@ -239,6 +240,7 @@ const zhCN = {
   replay: replayZh,
   drillDesk: drillDeskZh,
   roster: rosterZh,
+  handover: handoverZh,
   incidents: incidentsZh,
   dailyReports: dailyReportsZh,
   field: {

@@ -3,7 +3,7 @@ import { defineCommand, type CommandDef } from '../../command.js';
 import { DomainError } from '../../errors.js';
 import type { JournalEvent } from '../../journal.js';
 import { defineSlice } from '../../slice.js';
-import type { WatchState } from '../../state.js';
+import type { ClientState } from '../../state.js';
 import { dailyStatus } from '../daily-reports/index.js';
 import { openDeadlines } from '../incidents/chain.js';
 import { onDutyAt } from '../shifts.js';
@@ -48,7 +48,7 @@ export function reduceHandovers(s: HandoversState, e: JournalEvent): HandoversSt
 export const handoversSlice = defineSlice({ initial: initialHandovers, reduce: reduceHandovers });
 
 /** What is open at `now`, from every slice the desk watches: report clocks, daily reports, warnings, teams out. Pure. */
-export function openItems(state: WatchState, now: Date): HandoverItem[] {
+export function openItems(state: Pick<ClientState, 'incidents' | 'dailyReports' | 'region' | 'warnings' | 'teams'>, now: Date): HandoverItem[] {
   const items: HandoverItem[] = [];
   for (const d of openDeadlines(state.incidents)) {
     const title = state.incidents.byId[d.incidentId]?.title ?? d.incidentId;
