@@ -43,9 +43,10 @@ export class KyselyJournalStore implements JournalStore {
   ): Promise<CommittedBatch> {
     return this.db.transaction().execute(async (trx) => {
       // Touching the head row first takes the write lock (SQLite) or the row lock (PostgreSQL):
-      // from here to commit no other writer can assign sequence numbers.
-      await trx.updateTable('journal_head').set({ seq: sql`seq` }).where('id', '=', 1).execute();
-      const head = Number((await trx.selectFrom('journal_head').select('seq').where('id', '=', 1).executeTakeFirstOrThrow()).seq);
+      // from here to commit no other writer can assign sequence numbers. RETURNING reads the
+      // head under that lock in the same statement (SQLite ≥ 3.35, PostgreSQL).
+      const locked = await trx.updateTable('journal_head').set({ seq: sql`seq` }).where('id', '=', 1).returning('seq').executeTakeFirstOrThrow();
+      const head = Number(locked.seq);
       const missed = head > knownHead ? await readAfterIn(trx, knownHead, head - knownHead) : [];
       const commands = await prepare(missed, head);
       let seq = head;
