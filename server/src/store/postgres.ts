@@ -10,6 +10,9 @@ import { JOURNAL_CHANNEL, KyselyJournalStore } from './kysely-store.js';
  */
 export function createPostgresStore(connectionString: string): KyselyJournalStore {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle pooled connection the server drops (restart, failover) is replaced by the pool on the
+  // next query; without a listener its 'error' would crash the process.
+  pool.on('error', () => undefined);
   const follow = async (onAdvance: () => void) => {
     const client = new pg.Client({ connectionString });
     await client.connect();
