@@ -19,6 +19,7 @@ import { IMPORT_CRS, IMPORT_FORMATS, readRows, recordsFromRows, UnreadableFileEr
 import { HazardLedgerIndex, type LedgerFilter } from './ledger-index.js';
 import { PHOTO_MAX_BYTES, readPhoto, storePhoto } from './photos.js';
 import { cstDay } from '@watchfloor/shared';
+import { acceptFileBodies, rejectedRowsSchema } from '../imports/file-body.js';
 
 /** Largest import file, in bytes: 60,000 ledger rows as CSV are about 15 MB. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -35,7 +36,6 @@ const filterQuery = z.object({
   q: z.string().max(100).optional(),
 });
 const toFilter = (q: z.infer<typeof filterQuery>): LedgerFilter => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined));
-const rejectedSchema = z.array(z.object({ row: z.number(), reason: z.string() }));
 const sec = [{ bearer: [] }];
 
 /**
@@ -50,8 +50,7 @@ export async function hazardRoutes(app: FastifyInstance): Promise<void> {
 
   // This plugin's routes take files, never JSON: every body arrives as bytes (import), or as
   // multipart (photos). Encapsulated, so the rest of the API keeps its JSON parser and limit.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: IMPORT_MAX_BYTES }, (_req, body, done) => done(null, body));
+  acceptFileBodies(app, IMPORT_MAX_BYTES);
   await app.register(fastifyMultipart, { limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 5, parts: 6 } });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -103,9 +102,9 @@ export async function hazardRoutes(app: FastifyInstance): Promise<void> {
         security: sec,
         querystring: z.object({ format: z.enum(IMPORT_FORMATS), crs: z.enum(IMPORT_CRS), mode: z.enum(['all', 'good-rows']).default('all') }),
         response: {
-          201: z.object({ imported: z.number(), rejected: rejectedSchema, importId: z.string().optional(), seq: z.number().optional() }),
+          201: z.object({ imported: z.number(), rejected: rejectedRowsSchema, importId: z.string().optional(), seq: z.number().optional() }),
           400: errorBodySchema,
-          422: z.object({ imported: z.literal(0), rejected: rejectedSchema }),
+          422: z.object({ imported: z.literal(0), rejected: rejectedRowsSchema }),
         },
       },
     },

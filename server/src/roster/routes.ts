@@ -5,10 +5,10 @@ import { DomainError, importRoster, ROSTER_MAX_SHIFTS, rosterRefusals, type Rost
 import { errorBodySchema, submitFromRequest } from '../routes/command-helpers.js';
 import { readTable, TABLE_FORMATS, UnreadableFileError } from '../imports/table-file.js';
 import { ROSTER_COLUMNS, ROSTER_REQUIRED, shiftFromRow } from './roster-file.js';
+import { acceptFileBodies, rejectedRowsSchema } from '../imports/file-body.js';
 
 /** Largest roster file, in bytes: a month is a few KB; an XLSX with styling a few hundred KB. */
 export const ROSTER_MAX_BYTES = 2 * 1024 * 1024;
-const rejectedSchema = z.array(z.object({ row: z.number(), reason: z.string() }));
 
 /**
  * Roster import (排班表导入) over REST: the file is read into rows, each row checked, then the
@@ -17,8 +17,7 @@ const rejectedSchema = z.array(z.object({ row: z.number(), reason: z.string() })
  */
 export async function rosterRoutes(app: FastifyInstance): Promise<void> {
   // Encapsulated: this plugin's one route takes the file itself as the body, up to its own limit.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ROSTER_MAX_BYTES }, (_req, body, done) => done(null, body));
+  acceptFileBodies(app, ROSTER_MAX_BYTES);
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -33,7 +32,7 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
         tags: ['shifts'],
         security: [{ bearer: [] }],
         querystring: z.object({ format: z.enum(TABLE_FORMATS) }),
-        response: { 201: z.object({ imported: z.number(), rejected: rejectedSchema }), 400: errorBodySchema, 422: z.object({ imported: z.literal(0), rejected: rejectedSchema }) },
+        response: { 201: z.object({ imported: z.number(), rejected: rejectedRowsSchema }), 400: errorBodySchema, 422: z.object({ imported: z.literal(0), rejected: rejectedRowsSchema }) },
       },
     },
     async (request, reply) => {

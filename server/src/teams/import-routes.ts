@@ -6,10 +6,10 @@ import { IMPORT_CRS } from '../hazards/import-file.js';
 import { readTable, TABLE_FORMATS, UnreadableFileError } from '../imports/table-file.js';
 import { errorBodySchema, submitFromRequest } from '../routes/command-helpers.js';
 import { TEAM_COLUMNS, TEAM_REQUIRED, teamFromRow } from './team-file.js';
+import { acceptFileBodies, rejectedRowsSchema } from '../imports/file-body.js';
 
 /** Largest team file, in bytes: a few hundred teams are tens of KB. */
 export const TEAM_IMPORT_MAX_BYTES = 4 * 1024 * 1024;
-const rejectedSchema = z.array(z.object({ row: z.number(), reason: z.string() }));
 
 /**
  * Team import (救援队伍导入) from the ledger a bureau keeps: every row through `team:register`'s
@@ -17,8 +17,7 @@ const rejectedSchema = z.array(z.object({ row: z.number(), reason: z.string() })
  */
 export async function teamImportRoutes(app: FastifyInstance): Promise<void> {
   // Encapsulated: this plugin's one route takes the file itself as the body, up to its own limit.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: TEAM_IMPORT_MAX_BYTES }, (_req, body, done) => done(null, body));
+  acceptFileBodies(app, TEAM_IMPORT_MAX_BYTES);
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -33,7 +32,7 @@ export async function teamImportRoutes(app: FastifyInstance): Promise<void> {
         tags: ['teams'],
         security: [{ bearer: [] }],
         querystring: z.object({ format: z.enum(TABLE_FORMATS), crs: z.enum(IMPORT_CRS).default('wgs84') }),
-        response: { 201: z.object({ imported: z.number(), rejected: rejectedSchema }), 400: errorBodySchema, 422: z.object({ imported: z.literal(0), rejected: rejectedSchema }) },
+        response: { 201: z.object({ imported: z.number(), rejected: rejectedRowsSchema }), 400: errorBodySchema, 422: z.object({ imported: z.literal(0), rejected: rejectedRowsSchema }) },
       },
     },
     async (request, reply) => {
