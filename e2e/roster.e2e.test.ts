@@ -28,7 +28,7 @@ describe('roster desk (排班)', () => {
     await expect.poll(() => rejected.textContent(), { timeout: 10_000 }).toContain('第 3 行');
     expect(await rejected.locator('li').allTextContents()).toEqual([
       expect.stringMatching(/^第 3 行：.*双人值守/),
-      expect.stringMatching(/^第 4 行：overlaps the shift starting .* 08:00/),
+      expect.stringMatching(/^第 4 行：与本表中 \d{4}-\d{2}-\d{2} 08:00 开始的班次时间重叠$/),
     ]);
     expect(await desk.getByTestId('roster-shifts').textContent()).not.toContain('周国强');
     await desk.screenshot({ path: '/tmp/roster-rejected.png', fullPage: true });

@@ -9,6 +9,7 @@ export * from './commands.js';
 export * from './due.js';
 export * from './due-rules.js';
 export * from './wire.js';
+export * from './import-rejections.js';
 export * from './domain/region.js';
 export * from './domain/duty-log.js';
 export * from './domain/shifts.js';

@@ -17,11 +17,6 @@ export interface LedgerPage {
   items: HazardItem[];
 }
 
-export interface ImportAnswer {
-  imported: number;
-  rejected: Array<{ row: number; reason: string }>;
-}
-
 function queryString(q: Partial<LedgerQuery>): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '' && v !== false) params.set(k, String(v));
@@ -31,20 +26,6 @@ function queryString(q: Partial<LedgerQuery>): string {
 export const fetchLedgerPage = (q: LedgerQuery, token: string) => requestJson<LedgerPage>('GET', `/api/hazards?${queryString(q)}`, { token });
 
 export const fetchHazard = (id: string, token: string) => requestJson<{ item: HazardItem; patrols: PatrolRecord[] }>('GET', `/api/hazards/${encodeURIComponent(id)}`, { token });
-
-/** Sends the file as the body; a 422 is an answer (the rejected rows), not a failure. */
-export async function importLedger(file: File, format: string, crs: string, goodRows: boolean, token: string): Promise<ImportAnswer> {
-  const qs = new URLSearchParams({ format, crs, ...(goodRows ? { mode: 'good-rows' } : {}) });
-  let res: Response;
-  try {
-    res = await fetch(`/api/hazards/import?${qs}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream' }, body: file });
-  } catch (error) {
-    throw new ApiError(0, { code: 'unavailable', message: error instanceof Error ? error.message : String(error) });
-  }
-  const body = (await res.json().catch(() => ({}))) as ImportAnswer & Partial<ErrorBody>;
-  if (res.status === 201 || res.status === 422) return { imported: body.imported, rejected: body.rejected };
-  throw new ApiError(res.status, { code: body.code ?? 'invalid', message: body.message ?? `HTTP ${res.status}` });
-}
 
 /** Downloads the filtered ledger as a file (the bearer token cannot ride on a plain link). */
 export async function downloadLedger(q: Partial<LedgerQuery>, format: 'csv' | 'xlsx', token: string): Promise<void> {

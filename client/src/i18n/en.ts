@@ -6,6 +6,7 @@ import { rosterEn } from '../roster/roster-i18n';
 import { handoverEn } from '../handover/handover-i18n';
 import { incidentsEn } from '../incidents/incidents-i18n';
 import { dailyReportsEn } from '../daily-reports/daily-reports-i18n';
+import { importsEn } from '../imports/imports-i18n';
 
 /** English. Same keys as zh-CN.ts; the type keeps them in step. */
 const en: MessageSchema = {
@@ -242,6 +243,7 @@ const en: MessageSchema = {
   replay: replayEn,
   drillDesk: drillDeskEn,
   roster: rosterEn,
+  imports: importsEn,
   handover: handoverEn,
   incidents: incidentsEn,
   dailyReports: dailyReportsEn,

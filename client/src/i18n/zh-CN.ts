@@ -5,6 +5,7 @@ import { rosterZh } from '../roster/roster-i18n';
 import { handoverZh } from '../handover/handover-i18n';
 import { incidentsZh } from '../incidents/incidents-i18n';
 import { dailyReportsZh } from '../daily-reports/daily-reports-i18n';
+import { importsZh } from '../imports/imports-i18n';
 /** Simplified Chinese, the default. Every UI string lives here and in en.ts, same keys. */
 const zhCN = {
   app: {
@@ -240,6 +241,7 @@ const zhCN = {
   replay: replayZh,
   drillDesk: drillDeskZh,
   roster: rosterZh,
+  imports: importsZh,
   handover: handoverZh,
   incidents: incidentsZh,
   dailyReports: dailyReportsZh,

@@ -49,10 +49,6 @@ export const COLUMNS = [
 export type ColumnKey = (typeof COLUMNS)[number][0];
 export type FlatRow = Partial<Record<ColumnKey, string>>;
 
-const HEADER_TO_KEY = new Map<string, ColumnKey>(COLUMNS.flatMap(([key, zh]) => [[zh, key], [key.toLowerCase(), key]]));
-/** The column a header names (Chinese or English, any case), or undefined. */
-export const columnOf = (header: string): ColumnKey | undefined => HEADER_TO_KEY.get(header.trim()) ?? HEADER_TO_KEY.get(header.trim().toLowerCase());
-
 export const KIND_LABELS: Record<(typeof HAZARD_KINDS)[number], string> = {
   'flash-flood': '山洪',
   landslide: '滑坡',

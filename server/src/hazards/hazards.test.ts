@@ -52,7 +52,7 @@ describe('hazard ledger over HTTP', () => {
     const csv = [HEAD, csvRow('后山滑坡'), '坏行,火山,重大,青石镇,,103,30,,,', csvRow('后山滑坡二')].join('\n');
     const refused = await importFile(server.url, csv, 'format=csv&crs=wgs84');
     expect(refused.status).toBe(422);
-    expect(refused.body).toEqual({ imported: 0, rejected: [{ row: 3, reason: expect.stringMatching(/^kind/) }] });
+    expect(refused.body).toEqual({ imported: 0, rejected: [{ row: 3, code: 'invalid-value', params: { column: '类别', field: 'kind' }, reason: expect.stringMatching(/^kind/) }] });
     expect(server.app.journal.head).toBe(head);
     const partial = await importFile(server.url, csv, 'format=csv&crs=wgs84&mode=good-rows');
     expect(partial.status).toBe(201);

@@ -45,9 +45,9 @@ describe('reading ledger files', () => {
     const { good, rejected } = recordsFromRows(readCsv(Buffer.from(csv)), 'wgs84', region);
     expect(good.map((g) => g.row)).toEqual([2]);
     expect(rejected).toEqual([
-      { row: 3, reason: expect.stringMatching(/^kind/) },
-      { row: 4, reason: expect.stringMatching(/outside China/) },
-      { row: 5, reason: expect.stringMatching(/^households/) },
+      { row: 3, code: 'missing-value', params: { column: '类别', field: 'kind' }, reason: expect.stringMatching(/^kind/) },
+      { row: 4, code: 'outside-china', params: { lon: 29.6, lat: 103.5 }, reason: expect.stringMatching(/outside China/) },
+      { row: 5, code: 'too-small', params: { column: '威胁户数', field: 'households', limit: 0 }, reason: expect.stringMatching(/^households/) },
     ]);
   });
 

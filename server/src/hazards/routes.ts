@@ -12,14 +12,15 @@ import {
   IMPORT_MAX_ROWS,
   photoIdSchema,
   RISK_LEVELS,
+  type ImportRejection,
 } from '@watchfloor/shared';
 import { errorBodySchema, submitFromRequest } from '../routes/command-helpers.js';
 import { ledgerCsv, ledgerXlsx } from './export-file.js';
-import { IMPORT_CRS, IMPORT_FORMATS, readRows, recordsFromRows, UnreadableFileError, type Rejected } from './import-file.js';
+import { IMPORT_CRS, IMPORT_FORMATS, readRows, recordsFromRows } from './import-file.js';
 import { HazardLedgerIndex, type LedgerFilter } from './ledger-index.js';
 import { PHOTO_MAX_BYTES, readPhoto, storePhoto } from './photos.js';
 import { cstDay } from '@watchfloor/shared';
-import { acceptFileBodies, rejectedRowsSchema } from '../imports/file-body.js';
+import { acceptFileBodies, readUploadedFile, rejectedRowsSchema } from '../imports/file-body.js';
 
 /** Largest import file, in bytes: 60,000 ledger rows as CSV are about 15 MB. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -97,7 +98,7 @@ export async function hazardRoutes(app: FastifyInstance): Promise<void> {
       bodyLimit: IMPORT_MAX_BYTES,
       schema: {
         summary: 'Import a ledger file (CSV UTF-8/GBK, XLSX, GeoJSON) in its coordinate system; all rows or none, or only the good rows',
-        description: 'Body: the file itself. `crs` names the coordinates of the file; they are converted once to WGS-84. `mode=good-rows` imports the valid rows and reports the rest.',
+        description: 'Body: the file itself. `crs` names the coordinates of the file; they are converted once to WGS-84. `mode=good-rows` imports the valid rows and reports the rest. Each rejected row has a reason `code` and its `params` (for the UI to translate) and the `reason` in English.',
         tags: ['hazards'],
         security: sec,
         querystring: z.object({ format: z.enum(IMPORT_FORMATS), crs: z.enum(IMPORT_CRS), mode: z.enum(['all', 'good-rows']).default('all') }),
@@ -109,23 +110,13 @@ export async function hazardRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const body = request.body;
-      if (!Buffer.isBuffer(body) || body.length === 0) throw new DomainError('invalid', 'the request body must be the file', 'body');
       const { format, crs, mode } = request.query;
-      let rows;
-      try {
-        rows = await readRows(format, body);
-      } catch (error) {
-        if (error instanceof UnreadableFileError) throw new DomainError('invalid', error.message, 'body');
-        throw error;
-      }
-      if (rows.length === 0) throw new DomainError('invalid', 'the file has no rows', 'body');
-      if (rows.length > IMPORT_MAX_ROWS) throw new DomainError('invalid', `at most ${IMPORT_MAX_ROWS} rows per import`, 'body');
+      const rows = await readUploadedFile(request.body, (body) => readRows(format, body, IMPORT_MAX_ROWS));
       const state = app.journal.current;
       const { good, rejected } = recordsFromRows(rows, crs, state.region);
       const refused = importRefusals(state.hazardLedger, state.region, good.map((g) => g.record));
       const refusedAt = new Set(refused.map((x) => x.index));
-      const all: Rejected[] = [...rejected, ...refused.map((x) => ({ row: good[x.index]!.row, reason: x.reason }))].sort((a, b) => a.row - b.row);
+      const all: ImportRejection[] = [...rejected, ...refused.map((x) => ({ row: good[x.index]!.row, code: x.code, params: x.params, reason: x.reason }))].sort((a, b) => a.row - b.row);
       const accepted = good.filter((_, i) => !refusedAt.has(i)).map((g) => g.record);
       if ((all.length > 0 && mode === 'all') || accepted.length === 0) return reply.code(422).send({ imported: 0, rejected: all });
       const result = await submitFromRequest(request, importHazards.type, { rows: accepted });

@@ -1,15 +1,16 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { decodeText, UnreadableFileError } from '../hazards/import-file.js';
+import iconv from 'iconv-lite';
 
 /**
  * Spreadsheets as bureaus keep them (CSV in UTF-8 or GBK, or XLSX), read into rows of text keyed
- * by the caller's column names. Shared by the roster and team imports; the hazard ledger has its own.
+ * by the caller's column names. The one reader behind every import: hazard ledger, roster, teams.
  */
 export const TABLE_FORMATS = ['csv', 'xlsx'] as const;
 export type TableFormat = (typeof TABLE_FORMATS)[number];
 
-export { UnreadableFileError };
+/** A file the importer cannot read at all (not a row's fault): refused whole with a 400. */
+export class UnreadableFileError extends Error {}
 
 /** A data row as its user sees it: `row` is the spreadsheet row number (the header is row 1). */
 export interface TableRow<K extends string> {
@@ -17,10 +18,34 @@ export interface TableRow<K extends string> {
   values: Partial<Record<K, string>>;
 }
 
-/** Header aliases per column key: Chinese and English, compared without spaces and case. */
+/** Header aliases per column key: Chinese and English, compared without spaces, brackets and case. */
 export type ColumnAliases<K extends string> = Record<K, readonly string[]>;
 
 const norm = (h: string) => h.replace(/[\s_（）()]/g, '').toLowerCase();
+
+/** The column key a header (or GeoJSON property) names, by the aliases; undefined when none does. */
+export function columnLookup<K extends string>(aliases: ColumnAliases<K>): (header: string) => K | undefined {
+  const byName = new Map<string, K>();
+  for (const key of Object.keys(aliases) as K[]) for (const a of aliases[key]) byName.set(norm(a), key);
+  return (header) => byName.get(norm(header));
+}
+
+/** UTF-8 (with or without BOM) when it decodes cleanly, else GBK/GB18030 as Chinese Excel saves CSV. */
+export function decodeText(buf: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf); // drops a BOM
+  } catch {
+    return iconv.decode(buf, 'gb18030');
+  }
+}
+
+export function readCsvCells(buf: Buffer): string[][] {
+  try {
+    return parseCsv(decodeText(buf), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  } catch (error) {
+    throw new UnreadableFileError(`not a readable CSV: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
@@ -35,14 +60,8 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-async function readCells(format: TableFormat, buf: Buffer): Promise<string[][]> {
-  if (format === 'csv') {
-    try {
-      return parseCsv(decodeText(buf), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
-    } catch (error) {
-      throw new UnreadableFileError(`not a readable CSV: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+/** The first sheet's cells as text: numbers as written, dates as ISO instants, formulas by their result. */
+export async function readXlsxCells(buf: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -62,16 +81,15 @@ async function readCells(format: TableFormat, buf: Buffer): Promise<string[][]> 
 }
 
 /**
- * The file's rows with their cells under the column keys its header names. Blank rows are
- * skipped (row numbers still count them); unknown columns are ignored. A file with no header
- * naming every `required` column is unreadable as a whole.
+ * Cells (header first) as rows under the column keys the header names. Blank rows are skipped
+ * (row numbers still count them); unknown columns are ignored; cells are trimmed. A header that
+ * names not every `required` column makes the file unreadable as a whole.
  */
-export async function readTable<K extends string>(format: TableFormat, buf: Buffer, aliases: ColumnAliases<K>, required: readonly K[], maxRows: number): Promise<Array<TableRow<K>>> {
-  const [header, ...body] = await readCells(format, buf);
+export function rowsFromCells<K extends string>(table: string[][], aliases: ColumnAliases<K>, required: readonly K[]): Array<TableRow<K>> {
+  const [header, ...body] = table;
   if (!header) throw new UnreadableFileError('the file is empty');
-  const lookup = new Map<string, K>();
-  for (const key of Object.keys(aliases) as K[]) for (const a of aliases[key]) lookup.set(norm(a), key);
-  const keys = header.map((h) => lookup.get(norm(String(h ?? ''))));
+  const columnOf = columnLookup(aliases);
+  const keys = header.map((h) => columnOf(String(h ?? '')));
   const missing = required.filter((k) => !keys.includes(k));
   if (missing.length) throw new UnreadableFileError(`the header row has no column ${missing.map((k) => `${aliases[k][0]} (${k})`).join(', ')}`);
   const rows: Array<TableRow<K>> = [];
@@ -83,7 +101,19 @@ export async function readTable<K extends string>(format: TableFormat, buf: Buff
     });
     rows.push({ row: i + 2, values });
   });
+  return rows;
+}
+
+/** Refuses a file with no data rows, or more than `maxRows` of them (a mistake, or an attack). */
+export function checkRowCount(rows: readonly unknown[], maxRows: number): void {
   if (rows.length === 0) throw new UnreadableFileError('the file has no rows');
   if (rows.length > maxRows) throw new UnreadableFileError(`at most ${maxRows} rows per import`);
+}
+
+/** A whole CSV or XLSX file as rows, with at least one and at most `maxRows` data rows. */
+export async function readTable<K extends string>(format: TableFormat, buf: Buffer, aliases: ColumnAliases<K>, required: readonly K[], maxRows: number): Promise<Array<TableRow<K>>> {
+  const cells = format === 'csv' ? readCsvCells(buf) : await readXlsxCells(buf);
+  const rows = rowsFromCells(cells, aliases, required);
+  checkRowCount(rows, maxRows);
   return rows;
 }

@@ -1,4 +1,5 @@
-import { rosterShiftSchema, type RosterShift } from '@watchfloor/shared';
+import { refusal, rosterShiftSchema, type RosterShift, type RowRefusal } from '@watchfloor/shared';
+import { columnFromAliases, schemaRefusal } from '../imports/schema-refusal.js';
 import type { ColumnAliases, TableRow } from '../imports/table-file.js';
 
 /** Roster columns as bureaus head them (排班表), with English alternatives. */
@@ -15,6 +16,8 @@ export type RosterColumn = keyof typeof ROSTER_COLUMNS;
 export const ROSTER_REQUIRED: readonly RosterColumn[] = ['start', 'end', 'leader'];
 
 const CST = '+08:00';
+/** A column as refusals name it: its usual header and its key. */
+const columnAt = (key: RosterColumn) => columnFromAliases(ROSTER_COLUMNS, [key]);
 
 /** A CST calendar day from 2026-12-01, 2026/12/1, 2026.12.1, 2026年12月1日, or an exceljs date cell. */
 function day(text: string): string | null {
@@ -53,31 +56,33 @@ function dateTime(text: string): string | null {
 
 const addDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-/** One roster row as a shift, or the reason it is not one. Times are China Standard Time. */
-export function shiftFromRow(values: TableRow<RosterColumn>['values']): { shift: RosterShift } | { reason: string } {
+/** One roster row as a shift, or why it is not one. Times are China Standard Time. */
+export function shiftFromRow(values: TableRow<RosterColumn>['values']): { shift: RosterShift } | RowRefusal {
   const startText = values.start ?? '';
   const endText = values.end ?? '';
   let start = dateTime(startText);
   let end = dateTime(endText);
   if (!start || !end) {
     const d = day(values.date ?? '');
-    if (!d) return { reason: values.date ? `日期 (date) "${values.date}" is not a date like 2026-12-01` : '日期 (date) is missing, and 开始/结束 do not carry one' };
+    if (!d) {
+      return values.date
+        ? refusal('not-a-date', { ...columnAt('date'), value: values.date }, `日期 (date) "${values.date}" is not a date like 2026-12-01`)
+        : refusal('date-missing', {}, '日期 (date) is missing, and 开始/结束 do not carry one');
+    }
     const st = start ? null : time(startText);
     const et = end ? null : time(endText);
-    if (!start && (!st || st === '24:00')) return { reason: `开始时间 (start) "${startText}" is not a time like 08:00` };
-    if (!end && !et) return { reason: `结束时间 (end) "${endText}" is not a time like 08:00` };
+    if (!start && (!st || st === '24:00')) return refusal('not-a-time', { ...columnAt('start'), value: startText }, `开始时间 (start) "${startText}" is not a time like 08:00`);
+    if (!end && !et) return refusal('not-a-time', { ...columnAt('end'), value: endText }, `结束时间 (end) "${endText}" is not a time like 08:00`);
     start ??= `${d}T${st}:00${CST}`;
     // An end at or before the start on the same day is the next morning (a night or 24 h shift).
     end ??= et! <= st! ? `${addDay(d)}T${et === '24:00' ? '00:00' : et}:00${CST}` : et === '24:00' ? `${addDay(d)}T00:00:00${CST}` : `${d}T${et}:00${CST}`;
   }
   const officers = [values.officer1, values.officer2].filter((o): o is string => !!o);
   if (values.officers) officers.push(...values.officers.split(/[、，,;；/\s]+/).filter(Boolean));
-  if (!values.leader) return { reason: '带班领导 (leader) is missing' };
-  if (officers.length !== 2) return { reason: `two officers on duty (双人值守), found ${officers.length}` };
-  const parsed = rosterShiftSchema.safeParse({ start, end, leader: values.leader, officers });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { reason: `${issue.path.join('.') || 'row'}: ${issue.message}` };
-  }
+  if (!values.leader) return refusal('missing-value', columnAt('leader'), '带班领导 (leader) is missing');
+  if (officers.length !== 2) return refusal('two-officers', { found: officers.length }, `two officers on duty (双人值守), found ${officers.length}`);
+  const candidate = { start, end, leader: values.leader, officers };
+  const parsed = rosterShiftSchema.safeParse(candidate);
+  if (!parsed.success) return schemaRefusal(parsed.error.issues[0]!, candidate, (path) => columnFromAliases(ROSTER_COLUMNS, path));
   return { shift: parsed.data };
 }

@@ -94,7 +94,7 @@ describe('roster import (排班表导入)', () => {
     const csv = HEADER + '2026-12-20,08:00,20:00,王建国,李明,张伟\n2026-12-01,19:00,21:00,赵强,刘洋,陈静\n';
     const res = await upload(csv, 'csv');
     expect(res.status).toBe(422);
-    expect(res.body.rejected).toEqual([{ row: 3, reason: expect.stringMatching(/overlaps the shift on record 2026-12-01 08:00–2026-12-01 20:00/) }]);
+    expect(res.body.rejected).toEqual([{ row: 3, code: 'overlaps-on-record', params: { start: '2026-12-01 08:00', end: '2026-12-01 20:00' }, reason: expect.stringMatching(/overlaps the shift on record 2026-12-01 08:00–2026-12-01 20:00/) }]);
     expect(shifts().length).toBe(before); // the good row 2 was not imported either
     expect(onDuty('2026-12-20T01:00:00.000Z')).toBeNull();
   });

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError, importRoster, ROSTER_MAX_SHIFTS, rosterRefusals, type RosterShift } from '@watchfloor/shared';
+import { importRoster, ROSTER_MAX_SHIFTS, rosterRefusals, type ImportRejection, type RosterShift } from '@watchfloor/shared';
 import { errorBodySchema, submitFromRequest } from '../routes/command-helpers.js';
-import { readTable, TABLE_FORMATS, UnreadableFileError } from '../imports/table-file.js';
+import { readTable, TABLE_FORMATS } from '../imports/table-file.js';
 import { ROSTER_COLUMNS, ROSTER_REQUIRED, shiftFromRow } from './roster-file.js';
-import { acceptFileBodies, rejectedRowsSchema } from '../imports/file-body.js';
+import { acceptFileBodies, readUploadedFile, rejectedRowsSchema } from '../imports/file-body.js';
 
 /** Largest roster file, in bytes: a month is a few KB; an XLSX with styling a few hundred KB. */
 export const ROSTER_MAX_BYTES = 2 * 1024 * 1024;
@@ -28,7 +28,7 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         summary: 'Import a duty roster (CSV UTF-8/GBK or XLSX): every shift or none',
         description:
-          'Body: the file itself. Columns: 日期 date, 开始时间 start, 结束时间 end (CST; an end at or before the start is the next day; or whole date-times in start/end), 带班领导 leader, 值班员1/值班员2 officer1/officer2 (or 值班员 with both names). 422 lists every rejected row with its reason.',
+          'Body: the file itself. Columns: 日期 date, 开始时间 start, 结束时间 end (CST; an end at or before the start is the next day; or whole date-times in start/end), 带班领导 leader, 值班员1/值班员2 officer1/officer2 (or 值班员 with both names). 422 lists every rejected row with a reason `code` and its `params` (for the UI to translate) and the `reason` in English.',
         tags: ['shifts'],
         security: [{ bearer: [] }],
         querystring: z.object({ format: z.enum(TABLE_FORMATS) }),
@@ -36,23 +36,15 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const body = request.body;
-      if (!Buffer.isBuffer(body) || body.length === 0) throw new DomainError('invalid', 'the request body must be the file', 'body');
-      let rows;
-      try {
-        rows = await readTable(request.query.format, body, ROSTER_COLUMNS, ROSTER_REQUIRED, ROSTER_MAX_SHIFTS);
-      } catch (error) {
-        if (error instanceof UnreadableFileError) throw new DomainError('invalid', error.message, 'body');
-        throw error;
-      }
-      const rejected: Array<{ row: number; reason: string }> = [];
+      const rows = await readUploadedFile(request.body, (body) => readTable(request.query.format, body, ROSTER_COLUMNS, ROSTER_REQUIRED, ROSTER_MAX_SHIFTS));
+      const rejected: ImportRejection[] = [];
       const good: Array<{ row: number; shift: RosterShift }> = [];
       for (const { row, values } of rows) {
         const r = shiftFromRow(values);
-        if ('reason' in r) rejected.push({ row, reason: r.reason });
+        if ('reason' in r) rejected.push({ row, ...r });
         else good.push({ row, shift: r.shift });
       }
-      for (const x of rosterRefusals(app.journal.current.shifts.shifts, good.map((g) => g.shift))) rejected.push({ row: good[x.index]!.row, reason: x.reason });
+      for (const x of rosterRefusals(app.journal.current.shifts.shifts, good.map((g) => g.shift))) rejected.push({ row: good[x.index]!.row, code: x.code, params: x.params, reason: x.reason });
       if (rejected.length > 0) return reply.code(422).send({ imported: 0, rejected: rejected.sort((a, b) => a.row - b.row) });
       const result = await submitFromRequest(request, importRoster.type, { shifts: good.map((g) => g.shift) });
       return reply.code(201).send({ imported: Number(result.imported), rejected: [] });

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError, importTeams, TEAM_IMPORT_MAX_ROWS, teamImportRefusals, type RegisterTeam } from '@watchfloor/shared';
-import { IMPORT_CRS } from '../hazards/import-file.js';
-import { readTable, TABLE_FORMATS, UnreadableFileError } from '../imports/table-file.js';
+import { importTeams, TEAM_IMPORT_MAX_ROWS, teamImportRefusals, type ImportRejection, type RegisterTeam } from '@watchfloor/shared';
+import { IMPORT_CRS } from '../imports/coordinates.js';
+import { readTable, TABLE_FORMATS } from '../imports/table-file.js';
 import { errorBodySchema, submitFromRequest } from '../routes/command-helpers.js';
 import { TEAM_COLUMNS, TEAM_REQUIRED, teamFromRow } from './team-file.js';
-import { acceptFileBodies, rejectedRowsSchema } from '../imports/file-body.js';
+import { acceptFileBodies, readUploadedFile, rejectedRowsSchema } from '../imports/file-body.js';
 
 /** Largest team file, in bytes: a few hundred teams are tens of KB. */
 export const TEAM_IMPORT_MAX_BYTES = 4 * 1024 * 1024;
@@ -28,7 +28,7 @@ export async function teamImportRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         summary: 'Import rescue teams (CSV UTF-8/GBK or XLSX): every row or none',
         description:
-          'Body: the file itself. Columns: 编号 id (optional), 队伍名称 name, 类别 kind, 级别 level, 人数 headcount, 负责人 leader, 联系电话 phone, 装备 equipment ("冲锋舟×4、救生衣×100"), 驻地 base, 经度/纬度 lon/lat (in `crs`), 乡镇 township (name or code). A team with the name of one on record updates it. 422 lists every rejected row.',
+          'Body: the file itself. Columns: 编号 id (optional), 队伍名称 name, 类别 kind, 级别 level, 人数 headcount, 负责人 leader, 联系电话 phone, 装备 equipment ("冲锋舟×4、救生衣×100"), 驻地 base, 经度/纬度 lon/lat (in `crs`), 乡镇 township (name or code). A team with the name of one on record updates it. 422 lists every rejected row with a reason `code` and its `params` (for the UI to translate) and the `reason` in English.',
         tags: ['teams'],
         security: [{ bearer: [] }],
         querystring: z.object({ format: z.enum(TABLE_FORMATS), crs: z.enum(IMPORT_CRS).default('wgs84') }),
@@ -36,25 +36,17 @@ export async function teamImportRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const body = request.body;
-      if (!Buffer.isBuffer(body) || body.length === 0) throw new DomainError('invalid', 'the request body must be the file', 'body');
-      let rows;
-      try {
-        rows = await readTable(request.query.format, body, TEAM_COLUMNS, TEAM_REQUIRED, TEAM_IMPORT_MAX_ROWS);
-      } catch (error) {
-        if (error instanceof UnreadableFileError) throw new DomainError('invalid', error.message, 'body');
-        throw error;
-      }
+      const rows = await readUploadedFile(request.body, (body) => readTable(request.query.format, body, TEAM_COLUMNS, TEAM_REQUIRED, TEAM_IMPORT_MAX_ROWS));
       const state = app.journal.current;
-      const rejected: Array<{ row: number; reason: string }> = [];
+      const rejected: ImportRejection[] = [];
       const good: Array<{ row: number; team: RegisterTeam }> = [];
       for (const { row, values } of rows) {
         const t = teamFromRow(values, state.region, request.query.crs);
-        if ('reason' in t) rejected.push({ row, reason: t.reason });
+        if ('reason' in t) rejected.push({ row, ...t });
         else good.push({ row, team: t.team });
       }
       const parsed = good.map((g) => ({ ...g.team, equipment: g.team.equipment ?? [], accounts: g.team.accounts ?? [] }));
-      for (const x of teamImportRefusals(state, parsed)) rejected.push({ row: good[x.index]!.row, reason: x.reason });
+      for (const x of teamImportRefusals(state, parsed)) rejected.push({ row: good[x.index]!.row, code: x.code, params: x.params, reason: x.reason });
       if (rejected.length > 0) return reply.code(422).send({ imported: 0, rejected: rejected.sort((a, b) => a.row - b.row) });
       const result = await submitFromRequest(request, importTeams.type, { teams: good.map((g) => g.team) });
       return reply.code(201).send({ imported: Number(result.imported), rejected: [] });

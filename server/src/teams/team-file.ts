@@ -1,6 +1,7 @@
-import { registerTeamSchema, TEAM_KINDS, TEAM_LEVELS, type RegionState, type RegisterTeam, type TeamKind } from '@watchfloor/shared';
+import { refusal, registerTeamSchema, TEAM_KINDS, TEAM_LEVELS, type RegionState, type RegisterTeam, type RowRefusal, type TeamKind } from '@watchfloor/shared';
+import { pointInChina, type ImportCrs } from '../imports/coordinates.js';
+import { columnFromAliases, schemaRefusal } from '../imports/schema-refusal.js';
 import type { ColumnAliases, TableRow } from '../imports/table-file.js';
-import { toWgs84, type ImportCrs } from '../hazards/import-file.js';
 
 /** Team roster columns (救援队伍台账), Chinese and English, as the hazard ledger takes them. */
 export const TEAM_COLUMNS = {
@@ -34,35 +35,38 @@ const KIND_NAMES: Record<string, TeamKind> = {
 const LEVEL_NAMES: Record<string, (typeof TEAM_LEVELS)[number]> = { 县级: 'county', 县: 'county', 乡镇级: 'township', 乡镇: 'township', county: 'county', township: 'township' };
 
 /** 冲锋舟×4；救生衣 ×100、发电机 → [{name, count}]; a name without a count counts one. */
-export function parseEquipment(text: string): Array<{ name: string; count: number }> | string {
+export function parseEquipment(text: string): Array<{ name: string; count: number }> | RowRefusal {
   const out: Array<{ name: string; count: number }> = [];
   for (const part of text.split(/[、，,;；\n]+/).map((p) => p.trim()).filter(Boolean)) {
     const m = /^(.+?)\s*(?:[×xX*]\s*(\d+)|(\d+)\s*[台艘件套个辆部顶只]?)$/.exec(part);
     const name = (m ? m[1]! : part).trim();
     const count = m ? Number(m[2] ?? m[3]) : 1;
-    if (!name || !(count >= 1)) return `装备 (equipment) "${part}" is not "name ×count"`;
+    if (!name || !(count >= 1)) return refusal('bad-equipment', { ...columnAt('equipment'), value: part }, `装备 (equipment) "${part}" is not "name ×count"`);
     out.push({ name, count });
   }
   return out;
 }
 
-/** One ledger row as a `team:register` payload, or the reason it is not one. */
-export function teamFromRow(values: TableRow<TeamColumn>['values'], region: RegionState, crs: ImportCrs): { team: RegisterTeam } | { reason: string } {
+/** A column as refusals name it: its usual header and its key. */
+const columnAt = (key: TeamColumn) => columnFromAliases(TEAM_COLUMNS, [key]);
+/** Schema paths that are not column keys. */
+const SCHEMA_TO_COLUMN: Record<string, TeamColumn> = { townshipCode: 'township', base: 'baseName' };
+
+/** One ledger row as a `team:register` payload, or why it is not one. */
+export function teamFromRow(values: TableRow<TeamColumn>['values'], region: RegionState, crs: ImportCrs): { team: RegisterTeam } | RowRefusal {
   const kind = KIND_NAMES[(values.kind ?? '').replace(/队伍?$/, '')] ?? KIND_NAMES[values.kind ?? ''];
-  if (!kind) return { reason: `类别 (kind) "${values.kind ?? ''}" is not one of ${Object.keys(KIND_NAMES).slice(0, 7).join('、')}…` };
+  if (!kind) return refusal('unknown-kind', { ...columnAt('kind'), value: values.kind ?? '' }, `类别 (kind) "${values.kind ?? ''}" is not one of ${Object.keys(KIND_NAMES).slice(0, 7).join('、')}…`);
   const level = LEVEL_NAMES[values.level ?? ''];
-  if (!level) return { reason: `级别 (level) "${values.level ?? ''}" is not 县级 or 乡镇级` };
-  if (!/^\d+$/.test(values.headcount ?? '')) return { reason: `人数 (headcount) "${values.headcount ?? ''}" is not a whole number` };
-  const lon = Number(values.lon);
-  const lat = Number(values.lat);
-  if (!values.lon || !values.lat || !Number.isFinite(lon) || !Number.isFinite(lat)) return { reason: '经度/纬度 (lon/lat) must be numbers' };
-  if (lon < 73 || lon > 136 || lat < 3 || lat > 54) return { reason: `base ${lon}, ${lat} is outside China (columns swapped?)` };
+  if (!level) return refusal('unknown-level', { ...columnAt('level'), value: values.level ?? '' }, `级别 (level) "${values.level ?? ''}" is not 县级 or 乡镇级`);
+  if (!/^\d+$/.test(values.headcount ?? '')) return refusal('not-a-whole-number', { ...columnAt('headcount'), value: values.headcount ?? '' }, `人数 (headcount) "${values.headcount ?? ''}" is not a whole number`);
+  const at = pointInChina(values.lon ? Number(values.lon) : undefined, values.lat ? Number(values.lat) : undefined, crs);
+  if ('refusal' in at) return at.refusal;
   const equipment = parseEquipment(values.equipment ?? '');
-  if (typeof equipment === 'string') return { reason: equipment };
+  if ('reason' in equipment) return equipment;
   let townshipCode: string | undefined;
   if (values.township) {
     const t = Object.values(region.townships).find((x) => x.code === values.township || x.name === values.township);
-    if (!t) return { reason: `乡镇 (township) "${values.township}" is not in the region` };
+    if (!t) return refusal('unknown-township', { township: values.township }, `乡镇 (township) "${values.township}" is not in the region`);
     townshipCode = t.code;
   }
   const candidate = {
@@ -75,12 +79,9 @@ export function teamFromRow(values: TableRow<TeamColumn>['values'], region: Regi
     leader: values.leader ?? '',
     phone: values.phone ?? '',
     equipment,
-    base: { name: values.baseName || values.name || '', lonLat: toWgs84(lon, lat, crs) },
+    base: { name: values.baseName || values.name || '', lonLat: at.point },
   };
   const parsed = registerTeamSchema.safeParse(candidate);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return { reason: `${issue.path.join('.') || 'row'}: ${issue.message}` };
-  }
+  if (!parsed.success) return schemaRefusal(parsed.error.issues[0]!, candidate, (path) => columnFromAliases(TEAM_COLUMNS, path, SCHEMA_TO_COLUMN));
   return { team: candidate };
 }

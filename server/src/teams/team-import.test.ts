@@ -25,7 +25,7 @@ async function upload(body: Buffer | string, format: 'csv' | 'xlsx', user = 'com
     headers: { authorization: `Bearer ${tokens[user]}`, 'content-type': 'application/octet-stream' },
     body: typeof body === 'string' ? body : new Uint8Array(body),
   });
-  return { status: res.status, body: (await res.json()) as { imported?: number; rejected?: Array<{ row: number; reason: string }>; message?: string } };
+  return { status: res.status, body: (await res.json()) as { imported?: number; rejected?: Array<{ row: number; code: string; params: Record<string, unknown>; reason: string }>; message?: string } };
 }
 const teams = () => Object.values(server.app.journal.current.teams.byId);
 const byName = (name: string) => teams().find((t) => t.name === name);
@@ -87,6 +87,15 @@ describe('team import (救援队伍导入)', () => {
     expect(res.status).toBe(422);
     expect(res.body.rejected!.map((r) => r.row)).toEqual([3, 4, 5, 6, 7, 8]);
     expect(res.body.rejected!.map((r) => r.reason).join('\n')).toMatch(/类别[\s\S]*人数[\s\S]*outside China[\s\S]*乡镇[\s\S]*twice[\s\S]*phone/);
+    expect(res.body.rejected!.map((r) => r.code)).toEqual(['unknown-kind', 'not-a-whole-number', 'outside-china', 'unknown-township', 'name-twice', 'invalid-value']);
+    expect(res.body.rejected!.map((r) => r.params)).toEqual([
+      { column: '队伍类别', field: 'kind', value: '潜水' },
+      { column: '人数', field: 'headcount', value: '十' },
+      { lon: 30, lat: 111 },
+      { township: '无此镇' },
+      { name: '好队伍' },
+      { column: '联系电话', field: 'phone' },
+    ]);
     expect(teams().length).toBe(n);
     expect(byName('好队伍')).toBeUndefined();
   });

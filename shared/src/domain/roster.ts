@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, type CommandDef } from '../command.js';
 import { DomainError } from '../errors.js';
+import { refusal, type RowRefusal } from '../import-rejections.js';
 import type { Shift } from './shifts.js';
 
 /**
@@ -25,10 +26,9 @@ export const rosterShiftSchema = z.strictObject({
 });
 export type RosterShift = z.infer<typeof rosterShiftSchema>;
 
-export interface RosterRefusal {
+export interface RosterRefusal extends RowRefusal {
   /** Index into the imported shifts. */
   index: number;
-  reason: string;
 }
 
 const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) =>
@@ -48,9 +48,9 @@ export function rosterRefusals(onRecord: readonly Shift[], shifts: readonly Rost
   shifts.forEach((s, index) => {
     const len = Date.parse(s.end) - Date.parse(s.start);
     const people = [s.leader, ...s.officers];
-    if (!(len > 0)) out.push({ index, reason: 'the shift ends before it starts' });
-    else if (len > SHIFT_MAX_MS) out.push({ index, reason: `a shift of more than ${SHIFT_MAX_MS / 3600_000} h` });
-    else if (new Set(people).size !== people.length) out.push({ index, reason: 'the leader and the two officers must be three different people' });
+    if (!(len > 0)) out.push({ index, ...refusal('shift-ends-before-start', {}, 'the shift ends before it starts') });
+    else if (len > SHIFT_MAX_MS) out.push({ index, ...refusal('shift-too-long', { hours: SHIFT_MAX_MS / 3600_000 }, `a shift of more than ${SHIFT_MAX_MS / 3600_000} h`) });
+    else if (new Set(people).size !== people.length) out.push({ index, ...refusal('shift-people-not-distinct', {}, 'the leader and the two officers must be three different people') });
     else ok.push(index);
   });
   const sorted = ok.slice().sort((a, b) => Date.parse(shifts[a]!.start) - Date.parse(shifts[b]!.start));
@@ -58,8 +58,13 @@ export function rosterRefusals(onRecord: readonly Shift[], shifts: readonly Rost
   for (const i of sorted) {
     const s = shifts[i]!;
     const existing = onRecord.find((r) => overlaps(r, s));
-    if (last !== null && overlaps(shifts[last]!, s)) out.push({ index: i, reason: `overlaps the shift starting ${cstText(shifts[last]!.start)} in the same roster` });
-    else if (existing) out.push({ index: i, reason: `overlaps the shift on record ${cstText(existing.start)}–${cstText(existing.end)}` });
+    if (last !== null && overlaps(shifts[last]!, s)) {
+      const start = cstText(shifts[last]!.start);
+      out.push({ index: i, ...refusal('overlaps-in-file', { start }, `overlaps the shift starting ${start} in the same roster`) });
+    } else if (existing) {
+      const [start, end] = [cstText(existing.start), cstText(existing.end)];
+      out.push({ index: i, ...refusal('overlaps-on-record', { start, end }, `overlaps the shift on record ${start}–${end}`) });
+    }
     if (last === null || Date.parse(s.end) > Date.parse(shifts[last]!.end)) last = i;
   }
   return out.sort((a, b) => a.index - b.index);

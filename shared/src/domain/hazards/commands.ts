@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, type CommandDef } from '../../command.js';
 import { DomainError } from '../../errors.js';
+import { refusal, type RowRefusal } from '../../import-rejections.js';
 import type { DecideContext } from '../../journal.js';
 import type { WatchState } from '../../state.js';
 import type { RegionState } from '../region.js';
@@ -53,25 +54,27 @@ export function itemFromRecord(r: HazardRecord, id: string, now: string, by: str
 }
 
 /** Why each row cannot enter the ledger (row index from 0), checked against the ledger and region. */
-export function importRefusals(ledger: HazardLedgerState, region: RegionState, rows: readonly HazardRecord[]): Array<{ index: number; reason: string }> {
-  const out: Array<{ index: number; reason: string }> = [];
+export function importRefusals(ledger: HazardLedgerState, region: RegionState, rows: readonly HazardRecord[]): Array<RowRefusal & { index: number }> {
+  const out: Array<RowRefusal & { index: number }> = [];
   const seen = new Set<string>();
   rows.forEach((r, index) => {
-    const reason = rowRefusal(ledger, region, r, seen);
-    if (reason) out.push({ index, reason });
+    const why = rowRefusal(ledger, region, r, seen);
+    if (why) out.push({ index, ...why });
     if (r.id) seen.add(r.id);
   });
   return out;
 }
 
-function rowRefusal(ledger: HazardLedgerState, region: RegionState, r: HazardRecord, seen: Set<string>): string | null {
-  if (!region.townships[r.townshipCode]) return `unknown township ${r.townshipCode}`;
+function rowRefusal(ledger: HazardLedgerState, region: RegionState, r: HazardRecord, seen: Set<string>): RowRefusal | null {
+  if (!region.townships[r.townshipCode]) return refusal('unknown-township', { township: r.townshipCode }, `unknown township ${r.townshipCode}`);
   if (r.villageCode) {
     const v = region.villages[r.villageCode];
-    if (!v) return `unknown village ${r.villageCode}`;
-    if (v.townshipCode !== r.townshipCode) return `village ${v.name} is not in township ${r.townshipCode}`;
+    if (!v) return refusal('unknown-village', { village: r.villageCode }, `unknown village ${r.villageCode}`);
+    if (v.townshipCode !== r.townshipCode) return refusal('village-not-in-township', { village: v.name, township: r.townshipCode }, `village ${v.name} is not in township ${r.townshipCode}`);
   }
-  if (r.id && (seen.has(r.id) || getHazard(ledger, r.id))) return `id ${r.id} is already in the ledger`;
+  const inLedger = `id ${r.id} is already in the ledger`;
+  if (r.id && seen.has(r.id)) return refusal('id-twice', { id: r.id }, inLedger);
+  if (r.id && getHazard(ledger, r.id)) return refusal('id-in-ledger', { id: r.id }, inLedger);
   return recordRefusal(r, categoryOf(r.kind));
 }
 
@@ -112,8 +115,8 @@ export const reportHazard = defineCommand({
   roles: ['duty', 'commander', 'reporter', 'admin'],
   decide(state, p, ctx) {
     const record = hazardRecordSchema.parse({ ...p, state: 'found' });
-    const refusal = rowRefusal(state.hazardLedger, state.region, record, new Set());
-    if (refusal) throw new DomainError('invalid', refusal);
+    const why = rowRefusal(state.hazardLedger, state.region, record, new Set());
+    if (why) throw new DomainError('invalid', why.reason);
     const item = itemFromRecord(record, ctx.newId('hz'), ctx.now, ctx.actor.user);
     return { events: [{ type: 'hazard:reported', data: { item } }], result: { id: item.id } };
   },

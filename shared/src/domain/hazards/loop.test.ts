@@ -73,7 +73,7 @@ describe('ledger rows', () => {
   ])('%s', (_n, extra, category, expected) => {
     const r = hazardRecordSchema.parse({ ...base, ...extra });
     const refusal = recordRefusal(r, category);
-    if (expected) expect(refusal).toMatch(expected);
+    if (expected) expect(refusal?.reason).toMatch(expected);
     else expect(refusal).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { HazardItem, HazardPin, HazardRecord, HazardState, RiskLevel } from './model.js';
 import { CST_OFFSET_MS, cstDay } from '../../cst.js';
+import { refusal, type RowRefusal } from '../../import-rejections.js';
 
 /**
  * The closed loop's rules (隐患闭环), as pure functions of the item, the actor and the instant.
@@ -61,17 +62,17 @@ export function overdueReason(item: Pick<HazardItem, 'state' | 'rectification' |
  * `ledgered` needs its rectification, `closed` needs who accepted it (not the rectifier), and
  * mapped natural-hazard points need a location.
  */
-export function recordRefusal(r: HazardRecord, category: 'natural' | 'enterprise'): string | null {
-  if (category === 'natural' && !r.location) return 'a natural-hazard point needs a location';
+export function recordRefusal(r: HazardRecord, category: 'natural' | 'enterprise'): RowRefusal | null {
+  if (category === 'natural' && !r.location) return refusal('natural-needs-location', {}, 'a natural-hazard point needs a location');
   const needsPlan = r.state === 'rectifying' || r.state === 'rectified' || r.state === 'closed';
-  if (needsPlan && !r.rectification) return `a ${r.state} hazard needs its rectification (measures, deadline, rectifier)`;
-  if (r.supervision && !SUPERVISABLE_RISKS.includes(r.riskLevel)) return 'only major or high risks are listed for supervision';
+  if (needsPlan && !r.rectification) return refusal('state-needs-rectification', { state: r.state }, `a ${r.state} hazard needs its rectification (measures, deadline, rectifier)`);
+  if (r.supervision && !SUPERVISABLE_RISKS.includes(r.riskLevel)) return refusal('supervision-needs-major-risk', {}, 'only major or high risks are listed for supervision');
   if (r.state === 'closed') {
-    if (!r.closedBy || !r.closedAt) return 'a closed hazard needs who accepted it and when';
-    const refusal = closeRefusal(r, r.closedBy);
-    if (refusal) return refusal;
+    if (!r.closedBy || !r.closedAt) return refusal('closed-needs-acceptance', {}, 'a closed hazard needs who accepted it and when');
+    const closing = closeRefusal(r, r.closedBy);
+    if (closing) return refusal(r.rectification ? 'rectifier-cannot-accept' : 'no-rectification', { who: r.closedBy.trim() }, closing);
   } else if (r.closedBy || r.closedAt) {
-    return `a ${r.state} hazard cannot have been accepted`;
+    return refusal('accepted-but-not-closed', { state: r.state }, `a ${r.state} hazard cannot have been accepted`);
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../../command.js';
 import { DomainError } from '../../errors.js';
+import { refusal, type RowRefusal } from '../../import-rejections.js';
 import type { WatchState } from '../../state.js';
 import { registerTeamSchema, type TeamRecord } from './model.js';
 
@@ -11,9 +12,8 @@ export const importTeamsSchema = z.strictObject({
   teams: z.array(registerTeamSchema).min(1).max(TEAM_IMPORT_MAX_ROWS),
 });
 
-export interface TeamImportRefusal {
+export interface TeamImportRefusal extends RowRefusal {
   index: number;
-  reason: string;
 }
 
 /**
@@ -27,9 +27,9 @@ export function teamImportRefusals(state: Pick<WatchState, 'region'>, teams: Rea
   teams.forEach((t, index) => {
     const sameName = names.get(t.name);
     const sameId = t.id === undefined ? undefined : ids.get(t.id);
-    if (sameName !== undefined) out.push({ index, reason: `the team ${t.name} is in the file twice` });
-    else if (sameId !== undefined) out.push({ index, reason: `the id ${t.id} is already in the file` });
-    else if (t.townshipCode && !state.region.townships[t.townshipCode]) out.push({ index, reason: `no township ${t.townshipCode} in the region` });
+    if (sameName !== undefined) out.push({ index, ...refusal('name-twice', { name: t.name }, `the team ${t.name} is in the file twice`) });
+    else if (sameId !== undefined) out.push({ index, ...refusal('id-twice', { id: t.id! }, `the id ${t.id} is already in the file`) });
+    else if (t.townshipCode && !state.region.townships[t.townshipCode]) out.push({ index, ...refusal('unknown-township', { township: t.townshipCode }, `no township ${t.townshipCode} in the region`) });
     names.set(t.name, index);
     if (t.id !== undefined) ids.set(t.id, index);
   });
