@@ -1,8 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, CommandResult, ServerToClientEvents, SliceKey, SocketCommand } from '@watchfloor/shared';
+import type { Ack, ClientToServerEvents, CommandResult, JournalEvent, ServerToClientEvents, SliceKey, SocketCommand } from '@watchfloor/shared';
 import { newCommandId } from './command-id';
 import { defaultBackoffMs, LinkClosedError, sendUntilAcked, type CommandTransport } from './command-retry';
 import { EventDispatcher, type StateSink } from './event-dispatcher';
+import { FrameBatch } from './frame-batch';
 import type { SliceStore } from './slice-store';
 import { SLICE_STORES } from './slice-stores';
 import { useSyncStore } from './sync-store';
@@ -25,6 +26,8 @@ const RESYNC_DELAY_MAX_MS = 30_000;
 let socket: WatchSocket | null = null;
 let token: string | null = null;
 let dispatcher: EventDispatcher | null = null;
+/** Journal events received but not yet applied: applied together once per animation frame. */
+let incoming: FrameBatch<JournalEvent> | null = null;
 /** Consecutive resyncs without reaching `synced`; spaces out reconnects if the server keeps misbehaving. */
 let resyncStreak = 0;
 let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
@@ -35,9 +38,10 @@ function storeSink(): StateSink {
   const stores = (Object.keys(SLICE_STORES) as SliceKey[]).map((key) => ({ key, store: SLICE_STORES[key]() as SliceStore<SliceKey> }));
   const sync = useSyncStore();
   return {
-    apply(event) {
-      for (const { store } of stores) store.apply(event);
-      sync.eventApplied(event.seq, event.at);
+    apply(events) {
+      for (const { store } of stores) store.apply(events);
+      const last = events[events.length - 1]!;
+      sync.eventApplied(last.seq, last.at);
     },
     replace(state) {
       for (const { key, store } of stores) store.replace(state[key]);
@@ -52,6 +56,12 @@ function storeSink(): StateSink {
 function getDispatcher(): EventDispatcher {
   dispatcher ??= new EventDispatcher(storeSink(), () => resync());
   return dispatcher;
+}
+
+function getIncoming(): FrameBatch<JournalEvent> {
+  const d = getDispatcher();
+  incoming ??= new FrameBatch((events) => d.events(events));
+  return incoming;
 }
 
 /** Drop this connection and open a new one whose handshake sends the current resume point. */
@@ -74,17 +84,22 @@ function scheduleConnect(s: WatchSocket, delayMs: number): void {
 
 function wire(s: WatchSocket): void {
   const d = getDispatcher();
+  const events = getIncoming();
   const sync = useSyncStore();
+  // Every message but a journal event first hands over the events received before it, so the
+  // dispatcher sees the server's order.
   s.on('connect', () => {
+    events.flushNow();
     d.connectionStarted();
     sync.setStatus('connecting', Date.now()); // replaying until `synced`
     for (const w of readyWaiters) w.resolve();
     readyWaiters.clear();
   });
   s.on('event', (event) => {
-    d.event(event);
+    events.push(event);
   });
   s.on('snapshot', (message) => {
+    events.flushNow();
     d.snapshot(message);
     if (!d.resyncing) sync.positioned(d.applied, message.journalId);
   });
@@ -93,12 +108,14 @@ function wire(s: WatchSocket): void {
     if (Array.isArray(batch)) usePositionsStore().merge(batch);
   });
   s.on('synced', (message) => {
+    events.flushNow();
     if (!d.synced(message)) return;
     resyncStreak = 0;
     sync.positioned(d.applied, message.journalId);
     sync.setStatus('live', Date.now());
   });
   s.on('disconnect', (reason) => {
+    events.flushNow();
     sync.setStatus('offline', Date.now());
     for (const reject of inflight) reject(new Error('disconnected'));
     inflight.clear();
@@ -144,6 +161,8 @@ export function startConnection(nextToken: string): void {
 /** Closes the link. Commands still waiting give up with an `unavailable` error. */
 export function stopConnection(): void {
   clearTimeout(reconnectTimer);
+  // Not applied: the next connection resumes from what was applied and gets them again.
+  incoming?.clear();
   const s = socket;
   socket = null;
   if (s) {

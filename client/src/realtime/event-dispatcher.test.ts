@@ -8,18 +8,23 @@ function ev(seq: number): JournalEvent {
 
 function setup() {
   const applied: number[] = [];
+  /** The seqs of each call to the sink: one call per consecutive run. */
+  const runs: number[][] = [];
   const replaced: ClientState[] = [];
   const resyncs: ResyncReason[] = [];
   let resets = 0;
   const sink: StateSink = {
-    apply: (e) => applied.push(e.seq),
+    apply: (events) => {
+      runs.push(events.map((e) => e.seq));
+      applied.push(...events.map((e) => e.seq));
+    },
     replace: (s) => replaced.push(s),
     reset: () => {
       resets += 1;
     },
   };
   const dispatcher = new EventDispatcher(sink, (r) => resyncs.push(r));
-  return { dispatcher, applied, replaced, resyncs, resets: () => resets };
+  return { dispatcher, applied, runs, replaced, resyncs, resets: () => resets };
 }
 
 describe('classifySeq', () => {
@@ -33,6 +38,36 @@ describe('classifySeq', () => {
 });
 
 describe('EventDispatcher', () => {
+  it('hands the sink a batch as one run, duplicates dropped', () => {
+    const { dispatcher, runs, resyncs } = setup();
+    expect(dispatcher.events([1, 2, 2, 1, 3].map(ev))).toEqual(['applied', 'applied', 'duplicate', 'duplicate', 'applied']);
+    expect(dispatcher.events([3, 4, 5].map(ev))).toEqual(['duplicate', 'applied', 'applied']);
+    expect(runs).toEqual([[1, 2, 3], [4, 5]]);
+    expect(dispatcher.applied).toBe(5);
+    expect(resyncs).toEqual([]);
+  });
+
+  it('applies a batch up to a gap, then nothing after it until the next connection', () => {
+    const { dispatcher, runs, resyncs } = setup();
+    expect(dispatcher.events([1, 2, 4, 5].map(ev))).toEqual(['applied', 'applied', 'gap', 'dropped']);
+    expect(runs).toEqual([[1, 2]]);
+    expect(dispatcher.applied).toBe(2);
+    expect(resyncs).toEqual(['gap']);
+    expect(dispatcher.resumePoint()).toEqual({ since: 2 });
+    expect(dispatcher.events([3].map(ev))).toEqual(['dropped']);
+    dispatcher.connectionStarted();
+    expect(dispatcher.events([3, 4].map(ev))).toEqual(['applied', 'applied']);
+    expect(runs).toEqual([[1, 2], [3, 4]]);
+  });
+
+  it('never calls the sink for a batch with nothing to apply', () => {
+    const { dispatcher, runs } = setup();
+    dispatcher.events([]);
+    dispatcher.events([ev(1)]);
+    dispatcher.events([ev(1)]);
+    expect(runs).toEqual([[1]]);
+  });
+
   it('applies events in seq order and drops duplicates', () => {
     const { dispatcher, applied } = setup();
     expect([1, 2, 2, 1, 3].map((s) => dispatcher.event(ev(s)))).toEqual(['applied', 'applied', 'duplicate', 'duplicate', 'applied']);

@@ -2,8 +2,8 @@ import type { JournalEvent, SnapshotMessage, SyncedMessage, ClientState } from '
 
 /** Where the dispatcher puts what it accepts: the stores, or a fake in tests. */
 export interface StateSink {
-  /** Folds one event in; called strictly in seq order, each seq once. */
-  apply(event: JournalEvent): void;
+  /** Folds a run of consecutive events in; runs come strictly in seq order, each seq once. */
+  apply(events: readonly JournalEvent[]): void;
   /** Replaces every slice with a snapshot. */
   replace(state: ClientState): void;
   /** Empties every slice (before a full replay from seq 0). */
@@ -76,16 +76,45 @@ export class EventDispatcher {
   }
 
   event(event: JournalEvent): EventVerdict {
-    if (this.#resyncing) return 'dropped';
-    const verdict = classifySeq(this.#applied, event.seq);
-    if (verdict === 'duplicate') return 'duplicate';
-    if (verdict === 'gap') {
-      this.#resync('gap');
-      return 'gap';
+    return this.events([event])[0]!;
+  }
+
+  /**
+   * Takes events in arrival order and hands the sink the consecutive run among them in one call
+   * (the connection batches what arrives within an animation frame). A gap ends the run: what
+   * came before it is applied, nothing after it is.
+   */
+  events(batch: readonly JournalEvent[]): EventVerdict[] {
+    const verdicts: EventVerdict[] = [];
+    const run: JournalEvent[] = [];
+    let applied = this.#applied;
+    for (const event of batch) {
+      if (this.#resyncing) {
+        verdicts.push('dropped');
+        continue;
+      }
+      const verdict = classifySeq(applied, event.seq);
+      if (verdict === 'apply') {
+        run.push(event);
+        applied = event.seq;
+        verdicts.push('applied');
+      } else if (verdict === 'duplicate') {
+        verdicts.push('duplicate');
+      } else {
+        this.#commit(run);
+        run.length = 0;
+        this.#resync('gap');
+        verdicts.push('gap');
+      }
     }
-    this.#sink.apply(event);
-    this.#applied = event.seq;
-    return 'applied';
+    this.#commit(run);
+    return verdicts;
+  }
+
+  #commit(run: readonly JournalEvent[]): void {
+    if (run.length === 0) return;
+    this.#sink.apply(run);
+    this.#applied = run[run.length - 1]!.seq;
   }
 
   snapshot(message: SnapshotMessage): void {

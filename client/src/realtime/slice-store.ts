@@ -6,7 +6,8 @@ import { SLICES, type JournalEvent, type SliceKey, type ClientState } from '@wat
 export interface SliceStore<K extends SliceKey> {
   state: ClientState[K];
   changedAt: string | null;
-  apply(event: JournalEvent): void;
+  /** Folds a run of events, in seq order, into the slice: one state change for the whole run. */
+  apply(events: readonly JournalEvent[]): void;
   replace(next: ClientState[K]): void;
   reset(): void;
 }
@@ -26,9 +27,17 @@ export function defineSliceStore<K extends SliceKey, X extends object>(key: K, e
       state,
       changedAt,
       ...extend(state),
-      apply(event: JournalEvent): void {
-        const next = slice.reduce(state.value, event);
-        if (next !== state.value) changedAt.value = event.at;
+      apply(events: readonly JournalEvent[]): void {
+        // Fold the whole run before touching the refs: under a flood of events the screen
+        // re-renders once per run rather than once per event.
+        let next = state.value;
+        let at: string | null = null;
+        for (const event of events) {
+          const folded = slice.reduce(next, event);
+          if (folded !== next) at = event.at;
+          next = folded;
+        }
+        if (at !== null) changedAt.value = at;
         state.value = next;
       },
       replace(next: ClientState[K]): void {

@@ -15,7 +15,7 @@ export interface JournalWindow {
 const SLICE_KEYS = Object.keys(SLICES) as SliceKey[];
 /** What the player needs of a slice store. */
 interface ReplayStore {
-  apply(event: JournalEvent): void;
+  apply(events: readonly JournalEvent[]): void;
   replace(next: unknown): void;
   reset(): void;
 }
@@ -24,8 +24,8 @@ export const REPLAY_TICK_MS = 200;
 
 /**
  * Plays a journal window into its OWN Pinia instance (never the live stores): each slice store is
- * filled with `replace()` from the state at the window's start, then `apply()` for each event as
- * the replay clock passes its commit instant. `speed` is replay seconds per real second.
+ * filled with `replace()` from the state at the window's start, then `apply()` with the events
+ * the replay clock passed since its last tick. `speed` is replay seconds per real second.
  */
 export function createReplayPlayer() {
   const pinia: Pinia = createPinia();
@@ -58,13 +58,10 @@ export function createReplayPlayer() {
     if (!w) return;
     const end = Date.parse(w.to);
     now.value = Math.min(Math.max(ms, now.value), end);
-    const all = stores();
     let i = applied.value;
-    while (i < w.events.length && Date.parse(w.events[i]!.at) <= now.value) {
-      const e = w.events[i]!;
-      for (const [, store] of all) store.apply(e);
-      i += 1;
-    }
+    while (i < w.events.length && Date.parse(w.events[i]!.at) <= now.value) i += 1;
+    const due = w.events.slice(applied.value, i);
+    if (due.length > 0) for (const [, store] of stores()) store.apply(due);
     applied.value = i;
     if (now.value >= end) pause();
   }
