@@ -114,7 +114,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     adminPassword: config.adminPassword,
   });
   await app.register(realtimePlugin);
-  await app.register(positionsPlugin);
+  await app.register(positionsPlugin, { relay: deps.store.positions });
 
   await app.register(healthRoutes);
   await app.register(authRoutes);

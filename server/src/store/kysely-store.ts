@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { JournalEvent, Role } from '@watchfloor/shared';
 import type { Database } from './schema.js';
-import { answerKey, type CommandRecord, type CommittedBatch, type JournalStore, type StoredAnswer, type UserStore } from './types.js';
+import { answerKey, type Broadcast, type CommandRecord, type CommittedBatch, type JournalStore, type StoredAnswer, type UserStore } from './types.js';
 
 /** PostgreSQL notification channel announcing a new journal head. */
 export const JOURNAL_CHANNEL = 'watchfloor_journal';
@@ -15,14 +15,18 @@ export class KyselyJournalStore implements JournalStore {
   readonly users: UserStore;
 
   readonly follow?: JournalStore['follow'];
+  readonly positions?: Broadcast;
 
   constructor(
     private readonly db: Kysely<Database>,
     readonly dialect: 'sqlite' | 'postgres',
-    follow?: JournalStore['follow'],
+    scaleOut?: { follow: NonNullable<JournalStore['follow']>; positions: Broadcast },
   ) {
     this.users = new KyselyUserStore(db);
-    if (follow) this.follow = follow;
+    if (scaleOut) {
+      this.follow = scaleOut.follow;
+      this.positions = scaleOut.positions;
+    }
   }
 
   async open(): Promise<{ journalId: string; head: number }> {

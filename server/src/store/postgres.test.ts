@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Journal, type IncomingCommand } from '../journal/journal.js';
-import { createPostgresStore } from './postgres.js';
+import pg from 'pg';
+import { createPostgresStore, POSITIONS_CHANNEL } from './postgres.js';
 import { postgresReachable, scratchDatabase } from '../testing/postgres.js';
+import { waitFor } from '../testing/test-server.js';
 
 
 
@@ -58,5 +60,26 @@ describe.runIf(available)('PostgreSQL journal store', () => {
     expect(one.current).toEqual(two.current);
     await one.close();
     await two.close();
+  });
+
+  it('relays position messages to subscribers, and listens again when the listener connection is cut', async () => {
+    const store = createPostgresStore(url);
+    const heard: string[] = [];
+    const stop = await store.positions!.subscribe((m) => heard.push(m));
+    await store.positions!.publish('before');
+    await waitFor(() => heard.includes('before'));
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const cut = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()', [`${POSITIONS_CHANNEL}_listener`]);
+    await admin.end();
+    expect(cut.rowCount).toBe(1);
+    // Nothing is replayed: keep publishing until the new listener hears one.
+    for (let i = 0; i < 50 && !heard.includes('after'); i++) {
+      await store.positions!.publish('after');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(heard).toContain('after');
+    await stop();
+    await store.close();
   });
 });

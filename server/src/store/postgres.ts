@@ -2,11 +2,16 @@ import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema.js';
 import { JOURNAL_CHANNEL, KyselyJournalStore } from './kysely-store.js';
+import { postgresBroadcast } from './postgres-broadcast.js';
+
+/** PostgreSQL notification channel carrying live team positions between servers. */
+export const POSITIONS_CHANNEL = 'watchfloor_positions';
 
 /**
  * The scale-out store: PostgreSQL through the same Kysely queries as SQLite. Durability is
  * PostgreSQL's own (synchronous_commit on, the server default). Several servers may share one
- * database: each follows the others' commits through LISTEN/NOTIFY.
+ * database: each follows the others' commits through LISTEN/NOTIFY, and relays the live team
+ * positions reported to it (kept off the journal) on a channel of their own.
  */
 export function createPostgresStore(connectionString: string): KyselyJournalStore {
   const pool = new pg.Pool({ connectionString, max: 10 });
@@ -24,5 +29,6 @@ export function createPostgresStore(connectionString: string): KyselyJournalStor
       await client.end().catch(() => undefined);
     };
   };
-  return new KyselyJournalStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres', follow);
+  const positions = postgresBroadcast(pool, connectionString, POSITIONS_CHANNEL);
+  return new KyselyJournalStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres', { follow, positions });
 }

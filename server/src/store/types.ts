@@ -59,7 +59,22 @@ export interface JournalStore {
    * database). Absent for the embedded store, which has a single writer. Returns a stop function.
    */
   follow?(onAdvance: () => void): Promise<() => Promise<void>>;
+  /** Live team positions between the servers on one database. Absent for the embedded store. */
+  positions?: Broadcast;
   close(): Promise<void>;
+}
+
+/**
+ * Best-effort fan-out between the servers sharing one database, for what is kept off the journal
+ * (live team positions): a lost message is superseded by the next one, nothing is replayed.
+ * Every subscriber receives every message, its own server's included.
+ */
+export interface Broadcast {
+  /** The largest message that may be published, in UTF-8 bytes. */
+  readonly maxMessageBytes: number;
+  publish(message: string): Promise<void>;
+  /** Starts listening; returns a stop function. */
+  subscribe(onMessage: (message: string) => void): Promise<() => Promise<void>>;
 }
 
 export interface UserRow {

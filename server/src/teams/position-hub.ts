@@ -7,10 +7,16 @@ import type { TrackPoint } from './track-store.js';
  * since the last flush are handed out together, so 300 teams reporting every 5 s cost one small
  * broadcast per tick rather than one per report. Pure bookkeeping, no I/O: the plugin owns the
  * timer, the socket and the track file.
+ *
+ * In scale-out the hub also holds what the other servers relay (`merge`), by the same rule. It
+ * keeps apart the teams whose latest fix was reported here: only those are passed on, so a
+ * relayed fix is never relayed again.
  */
 export class PositionHub {
   private readonly latest = new Map<string, TeamPosition>();
   private readonly dirty = new Set<string>();
+  /** Changed teams whose latest fix was reported to this server, not relayed by another. */
+  private readonly reportedHere = new Set<string>();
   private track: TrackPoint[] = [];
 
   /**
@@ -28,14 +34,24 @@ export class PositionHub {
         ...(r.speed !== undefined ? { speed: r.speed } : {}),
         ...(r.heading !== undefined ? { heading: r.heading } : {}),
       };
-      const held = this.latest.get(teamId);
-      if (!held || held.at <= p.at) {
-        this.latest.set(teamId, p);
-        this.dirty.add(teamId);
-      }
+      if (this.hold(p)) this.reportedHere.add(teamId);
       if (dispatchId) this.track.push({ ...p, dispatchId });
     }
     return reports.length;
+  }
+
+  /** Takes the latest fixes another server relayed: broadcast here, never relayed again. */
+  merge(positions: readonly TeamPosition[]): void {
+    for (const p of positions) if (this.hold(p)) this.reportedHere.delete(p.teamId);
+  }
+
+  /** Keeps `p` when it is at least as new as the fix held for its team; says whether it did. */
+  private hold(p: TeamPosition): boolean {
+    const held = this.latest.get(p.teamId);
+    if (held && held.at > p.at) return false;
+    this.latest.set(p.teamId, p);
+    this.dirty.add(p.teamId);
+    return true;
   }
 
   get(teamId: string): TeamPosition | undefined {
@@ -46,12 +62,17 @@ export class PositionHub {
     return [...this.latest.values()];
   }
 
-  /** The positions changed since the last call, and the track points to persist. */
-  flush(): { changed: TeamPosition[]; track: TrackPoint[] } {
+  /**
+   * The positions changed since the last call (to broadcast), those of them reported to this
+   * server (to relay to the others), and the track points to persist.
+   */
+  flush(): { changed: TeamPosition[]; reportedHere: TeamPosition[]; track: TrackPoint[] } {
     const changed = [...this.dirty].map((id) => this.latest.get(id)!);
+    const reportedHere = [...this.reportedHere].map((id) => this.latest.get(id)!);
     this.dirty.clear();
+    this.reportedHere.clear();
     const track = this.track;
     this.track = [];
-    return { changed, track };
+    return { changed, reportedHere, track };
   }
 }

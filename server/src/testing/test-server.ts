@@ -17,10 +17,10 @@ export interface TestServer {
 }
 
 /** A real server on a loopback port with demo accounts, over a SQLite journal in `dataDir`. */
-/** `deps` may inject a clock (ManualClock) and turn the ticker off to drive time by hand (app.tick()). */
-export async function startTestServer(dataDir: string, env: Record<string, string> = {}, deps: Omit<AppDeps, 'store'> = {}): Promise<TestServer> {
+/** `deps` may inject a clock (ManualClock) and turn the ticker off to drive time by hand (app.tick()), or another store (PostgreSQL). */
+export async function startTestServer(dataDir: string, env: Record<string, string> = {}, deps: Partial<AppDeps> = {}): Promise<TestServer> {
   const config = parseConfig({ DATA_DIR: dataDir, DEMO: '1', LOG_LEVEL: 'silent', CLIENT_DIST: join(dataDir, 'no-client'), ...env }, []);
-  const app = await buildApp(config, { store: createSqliteStore(config.dataDir), ...deps });
+  const app = await buildApp(config, { ...deps, store: deps.store ?? createSqliteStore(config.dataDir) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
@@ -53,14 +53,13 @@ export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export function watch(url: string, token: string, since?: number, journalId?: string) {
   const received: JournalEvent[] = [];
   const snapshots: number[] = [];
-  let synced: Promise<number>;
   const socket: TestSocket = connect(url, {
     auth: { token, ...(since !== undefined ? { since } : {}), ...(journalId ? { journalId } : {}) },
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
   });
-  synced = new Promise((resolve, reject) => {
+  const synced = new Promise<number>((resolve, reject) => {
     socket.on('synced', (m) => resolve(m.seq));
     socket.on('connect_error', (e) => reject(e));
   });

@@ -64,15 +64,16 @@ export type PositionReport = z.infer<typeof positionReportSchema>;
  */
 export const positionBodySchema = z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(positionReportSchema).min(1).max(500));
 
-/** A team's latest position as the server relays it. */
-export interface TeamPosition {
-  teamId: string;
-  lon: number;
-  lat: number;
-  at: string;
-  speed?: number;
-  heading?: number;
-}
+/**
+ * A team's latest position as the server relays it, to screens and to the other servers sharing
+ * its database. `at` is UTC with milliseconds (`toISOString()`), so the strings order as the
+ * instants do: "latest `at` wins" compares them as strings.
+ */
+export const teamPositionSchema = positionReportSchema.extend({
+  teamId: z.string().min(1).max(60),
+  at: z.iso.datetime({ precision: 3 }),
+});
+export type TeamPosition = z.infer<typeof teamPositionSchema>;
 
 /** A position older than this fades on the wall, in ms. */
 export const POSITION_STALE_AFTER_MS = 60_000;
