@@ -15,7 +15,7 @@ const STATUS: Record<DomainError['code'], number> = {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     if (error instanceof DomainError) {
-      const body: ErrorBody = { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
+      const body: ErrorBody = { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}), ...(error.detail ? { detail: error.detail } : {}) };
       return reply.code(STATUS[error.code]).send(body);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

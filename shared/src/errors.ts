@@ -7,6 +7,8 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly field?: string,
+    /** A machine-readable reason with its parameters, for the client to word (see ErrorBody.detail). */
+    readonly detail?: ErrorDetail,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -27,4 +29,12 @@ export interface ErrorBody {
   message: string;
   /** Dotted path of the offending input field, when one is to blame. */
   field?: string;
+  /** Why, as a code and params the client translates (e.g. an import's file-level refusal); `message` says it in English. */
+  detail?: ErrorDetail;
+}
+
+/** A translatable reason: a stable code and the values its message interpolates. */
+export interface ErrorDetail {
+  code: string;
+  params: Record<string, string | number>;
 }

@@ -68,3 +68,33 @@ export const importRejectionSchema = z.object({
   reason: z.string(),
 });
 export type ImportRejection = z.infer<typeof importRejectionSchema>;
+
+/**
+ * Why an import refused a whole file (HTTP 400), as a code the client translates with its
+ * `params`, like a row's. Sent as the error body's `detail`; `message` stays beside it in English.
+ */
+export const IMPORT_FILE_ERROR_CODES = [
+  'empty-file', // no bytes, or no header row
+  'no-rows', // a header and nothing under it
+  'too-many-rows', // { limit }
+  'missing-column', // { columns }: the header lacks required columns, as "名称 (name), …"
+  'broken-csv-quote', // { line }: a quote that never closes, or text after a closing quote
+  'not-a-csv', // { line }
+  'not-a-spreadsheet', // { format }: not a readable XLSX workbook
+  'no-sheet', // the workbook has no worksheet
+  'too-many-columns', // { limit }: cells beyond column `limit` of the sheet
+  'zip-too-large', // { sizeMb, limitMb }: the XLSX unpacks to more than the import allows
+  'zip-too-many-entries', // { count, limit }
+  'zip-ratio-too-high', // { entry, ratio, limit }: one entry compressed more than any real sheet
+  'zip-sizes-false', // { entry }: an entry unpacks to more than its zip header says
+  'not-json', // GeoJSON that is not JSON
+  'not-geojson', // JSON that is not a FeatureCollection
+] as const;
+export type ImportFileErrorCode = (typeof IMPORT_FILE_ERROR_CODES)[number];
+
+/** A refused file's reason in a 400 body (`detail`): its code and the values its message needs. */
+export const importFileErrorSchema = z.object({
+  code: z.enum(IMPORT_FILE_ERROR_CODES),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type ImportFileError = z.infer<typeof importFileErrorSchema>;

@@ -26,5 +26,5 @@ export async function uploadImportFile(endpoint: string, file: File, query: Reco
   }
   const body = (await res.json().catch(() => ({}))) as ImportAnswer & Partial<ErrorBody>;
   if (res.status === 201 || res.status === 422) return { imported: body.imported, rejected: body.rejected };
-  throw new ApiError(res.status, { code: body.code ?? 'invalid', message: body.message ?? `HTTP ${res.status}` });
+  throw new ApiError(res.status, { code: body.code ?? 'invalid', message: body.message ?? `HTTP ${res.status}`, ...(body.detail ? { detail: body.detail } : {}) });
 }

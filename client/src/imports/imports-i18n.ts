@@ -1,14 +1,32 @@
-import type { ImportRejectionCode } from '@watchfloor/shared';
+import type { ImportFileErrorCode, ImportRejectionCode } from '@watchfloor/shared';
 
 /**
  * Strings every file import shares (导入), one namespace, same keys in both languages. `reasons`
  * renders the server's rejection codes with their params; `{column}` is the header as the file
- * has it, `{field}` its English key.
+ * has it, `{field}` its English key. `fileErrors` renders why a whole file was refused.
  */
 export const importsZh = {
   rejectedTitle: '未导入的行（{n}）',
   rejectedRow: '第 {row} 行：{reason}',
   failed: '导入失败：{message}',
+  fileTooLarge: '文件太大，请拆分后分批导入',
+  fileErrors: {
+    'empty-file': '文件是空的',
+    'no-rows': '表头下没有数据行',
+    'too-many-rows': '一次最多导入 {limit} 行，请拆分文件',
+    'missing-column': '表头缺少列：{columns}',
+    'broken-csv-quote': 'CSV 第 {line} 行的引号没有配对（单元格内的引号须写成两个 ""）',
+    'not-a-csv': 'CSV 第 {line} 行无法读取',
+    'not-a-spreadsheet': '不是可读取的 {format} 文件',
+    'no-sheet': '工作簿中没有工作表',
+    'too-many-columns': '工作表超过 {limit} 列，不像是台账',
+    'zip-too-large': 'XLSX 解压后有 {sizeMb} MB，超过本导入的上限 {limitMb} MB，请拆分文件或另存为 CSV',
+    'zip-too-many-entries': 'XLSX 内含 {count} 个文件，超过上限 {limit}',
+    'zip-ratio-too-high': 'XLSX 中的 {entry} 压缩比 {ratio}:1，超过上限 {limit}:1，疑似压缩炸弹',
+    'zip-sizes-false': 'XLSX 中的 {entry} 解压后比声明的大，疑似压缩炸弹',
+    'not-json': '不是有效的 JSON',
+    'not-geojson': '不是 GeoJSON 要素集合（FeatureCollection）',
+  } satisfies Record<ImportFileErrorCode, string>,
   reasons: {
     'missing-value': '「{column}」未填写',
     'invalid-value': '「{column}」的值不正确',
@@ -49,6 +67,24 @@ export const importsEn: typeof importsZh = {
   rejectedTitle: 'Rows not imported ({n})',
   rejectedRow: 'Row {row}: {reason}',
   failed: 'Import failed: {message}',
+  fileTooLarge: 'The file is too large: split it and import the parts',
+  fileErrors: {
+    'empty-file': 'The file is empty',
+    'no-rows': 'No data rows under the header',
+    'too-many-rows': 'At most {limit} rows per import: split the file',
+    'missing-column': 'The header has no column {columns}',
+    'broken-csv-quote': 'A quote on CSV line {line} is not closed (a quote inside a cell is written "")',
+    'not-a-csv': 'CSV line {line} cannot be read',
+    'not-a-spreadsheet': 'Not a readable {format} file',
+    'no-sheet': 'The workbook has no sheet',
+    'too-many-columns': 'The sheet has cells beyond column {limit}',
+    'zip-too-large': 'The XLSX unpacks to {sizeMb} MB, over this import’s limit of {limitMb} MB: split it or save it as CSV',
+    'zip-too-many-entries': 'The XLSX holds {count} files, over the limit of {limit}',
+    'zip-ratio-too-high': '{entry} in the XLSX is compressed {ratio}:1, over the limit of {limit}:1 (a zip bomb?)',
+    'zip-sizes-false': '{entry} in the XLSX unpacks to more than it declares (a zip bomb?)',
+    'not-json': 'Not valid JSON',
+    'not-geojson': 'Not a GeoJSON FeatureCollection',
+  },
   reasons: {
     'missing-value': '{column} ({field}) is missing',
     'invalid-value': '{column} ({field}) is not a valid value',

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +128,24 @@ describe('hazard ledger over HTTP', () => {
   });
 });
 
+/** A valid 1-bit greyscale PNG of `width` × `height` black pixels: a few KB that decode to width × height bytes or more. */
+function pngBomb(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
+    return Buffer.concat([head, data, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 1; // bit depth; colour type 0 (grey), deflate, filter 0, no interlace
+  const scanlines = Buffer.alloc((1 + Math.ceil(width / 8)) * height); // filter byte 0 and zero pixels, each row
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(scanlines, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
 describe('evidence photos', () => {
   const upload = async (bytes: Buffer, filename: string, type: string) => {
     const form = new FormData();
@@ -158,5 +177,19 @@ describe('evidence photos', () => {
     const truncated = await upload((await png()).subarray(0, 100), 'cut.png', 'image/png');
     expect(truncated.status).toBe(400);
     expect(readdirSync(photoDir(dir.dir)).length).toBe(before);
+  });
+
+  it('refuses a decompression bomb (a 60 KB PNG of 20,000 × 20,000 pixels) from its header, writing nothing, memory flat', async () => {
+    const bomb = pngBomb(20_000, 20_000);
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    expect(await sharp(bomb, { limitInputPixels: false }).metadata()).toMatchObject({ format: 'png', width: 20_000, height: 20_000 }); // a real PNG
+    const before = readdirSync(photoDir(dir.dir)).length;
+    const rssBefore = process.memoryUsage().rss;
+    const res = await upload(bomb, 'bomb.png', 'image/png');
+    expect(res.status).toBe(400);
+    expect(res.body.message).toBe('the photo is 20000 × 20000 pixels, over the limit of 100 megapixels');
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 1024 * 1024);
+    expect(readdirSync(photoDir(dir.dir)).length).toBe(before);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });
 });

@@ -1,7 +1,8 @@
-import { hazardRecordSchema, type HazardRecord, type ImportRejection, type RegionState } from '@watchfloor/shared';
+import { hazardRecordSchema, IMPORT_MAX_ROWS, type HazardRecord, type ImportRejection, type RegionState } from '@watchfloor/shared';
 import { IMPORT_CRS, pointInChina, toWgs84, type ImportCrs } from '../imports/coordinates.js';
 import { schemaRefusal, type ColumnName } from '../imports/schema-refusal.js';
-import { checkRowCount, columnLookup, decodeText, readCsvCells, readXlsxCells, rowsFromCells, UnreadableFileError, type ColumnAliases, type TableRow } from '../imports/table-file.js';
+import { UnreadableFileError } from '../imports/import-file-error.js';
+import { checkRowCount, columnLookup, decodeText, readCsvCells, readTable, rowsFromCells, type ColumnAliases, type TableRow } from '../imports/table-file.js';
 import { COLUMNS, recordFromRow, type ColumnKey, type FlatRow } from './columns.js';
 
 export const IMPORT_FORMATS = ['csv', 'xlsx', 'geojson'] as const;
@@ -17,19 +18,17 @@ const HAZARD_ALIASES = Object.fromEntries(COLUMNS.map(([key, zh]) => [key, [zh, 
 const columnOf = columnLookup(HAZARD_ALIASES);
 const REQUIRED: readonly ColumnKey[] = ['name'];
 
-export const readCsv = (buf: Buffer): NumberedRow[] => rowsFromCells(readCsvCells(buf), HAZARD_ALIASES, REQUIRED);
-
-export const readXlsx = async (buf: Buffer): Promise<NumberedRow[]> => rowsFromCells(await readXlsxCells(buf), HAZARD_ALIASES, REQUIRED);
+export const readCsv = (buf: Buffer, maxRows = IMPORT_MAX_ROWS): NumberedRow[] => rowsFromCells(readCsvCells(buf, maxRows), HAZARD_ALIASES, REQUIRED, maxRows);
 
 export function readGeoJson(buf: Buffer): NumberedRow[] {
   let doc: unknown;
   try {
     doc = JSON.parse(decodeText(buf));
   } catch {
-    throw new UnreadableFileError('not valid JSON');
+    throw new UnreadableFileError('not-json', {}, 'not valid JSON');
   }
   const features = (doc as { type?: string; features?: unknown }).features;
-  if ((doc as { type?: string }).type !== 'FeatureCollection' || !Array.isArray(features)) throw new UnreadableFileError('expected a GeoJSON FeatureCollection');
+  if ((doc as { type?: string }).type !== 'FeatureCollection' || !Array.isArray(features)) throw new UnreadableFileError('not-geojson', {}, 'expected a GeoJSON FeatureCollection');
   return features.map((f: unknown, i: number) => {
     const props = ((f as { properties?: unknown })?.properties ?? {}) as Record<string, unknown>;
     const values: FlatRow = {};
@@ -48,7 +47,8 @@ export function readGeoJson(buf: Buffer): NumberedRow[] {
 
 /** A ledger file as rows, with at least one and at most `maxRows` of them. */
 export async function readRows(format: ImportFormat, buf: Buffer, maxRows: number): Promise<NumberedRow[]> {
-  const rows = format === 'csv' ? readCsv(buf) : format === 'xlsx' ? await readXlsx(buf) : readGeoJson(buf);
+  if (format !== 'geojson') return readTable(format, buf, HAZARD_ALIASES, REQUIRED, maxRows);
+  const rows = readGeoJson(buf);
   checkRowCount(rows, maxRows);
   return rows;
 }

@@ -7,6 +7,11 @@ import { DomainError } from '@watchfloor/shared';
 
 /** Largest evidence photo, in bytes (a phone's full-resolution JPEG is 3–8 MB). */
 export const PHOTO_MAX_BYTES = 12 * 1024 * 1024;
+/**
+ * Most pixels a photo may have: a 50-MP phone photo is 8,160 × 6,120. Checked from the header
+ * before decoding, since a few KB of PNG can declare 20,000 × 20,000 (a 1.6 GB bitmap to decode).
+ */
+export const PHOTO_MAX_PIXELS = 100_000_000;
 /** Thumbnails fit this box, in px. */
 const THUMB_PX = 320;
 /** What we keep, by the type the content (not the name or the header) says it is. */
@@ -38,9 +43,15 @@ export async function storePhoto(dataDir: string, bytes: Buffer, declaredType: s
   const declaredOk = DECLARED_OK.has(declared) && (declared === 'application/octet-stream' || declared.endsWith(ext === 'jpg' ? 'jpeg' : ext) || declared === 'image/jpg' || declared === 'image/pjpeg');
   if (!nameOk || !declaredOk) throw new DomainError('invalid', `the upload says ${declaredType} (${filename}) but its content is ${detected.mime}`, 'photo');
 
+  // The header only (no decoding): sharp's own default limit would refuse a bomb here without saying so.
+  const { width = 0, height = 0 } = await sharp(bytes, { limitInputPixels: false }).metadata().catch(() => ({ width: 0, height: 0 }));
+  if (width * height > PHOTO_MAX_PIXELS) {
+    throw new DomainError('invalid', `the photo is ${width} × ${height} pixels, over the limit of ${PHOTO_MAX_PIXELS / 1e6} megapixels`, 'photo');
+  }
   let thumb: Buffer;
   try {
-    thumb = await sharp(bytes, { limitInputPixels: 100_000_000 }).rotate().resize(THUMB_PX, THUMB_PX, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
+    // The pixel limit again, in the decoder itself, in case a header understates what follows.
+    thumb = await sharp(bytes, { limitInputPixels: PHOTO_MAX_PIXELS }).rotate().resize(THUMB_PX, THUMB_PX, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
   } catch {
     throw new DomainError('invalid', 'the photo cannot be decoded', 'photo');
   }

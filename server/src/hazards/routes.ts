@@ -14,13 +14,13 @@ import {
   RISK_LEVELS,
   type ImportRejection,
 } from '@watchfloor/shared';
-import { errorBodySchema, submitFromRequest } from '../routes/command-helpers.js';
+import { submitFromRequest } from '../routes/command-helpers.js';
 import { ledgerCsv, ledgerXlsx } from './export-file.js';
 import { IMPORT_CRS, IMPORT_FORMATS, readRows, recordsFromRows } from './import-file.js';
 import { HazardLedgerIndex, type LedgerFilter } from './ledger-index.js';
 import { PHOTO_MAX_BYTES, readPhoto, storePhoto } from './photos.js';
 import { cstDay } from '@watchfloor/shared';
-import { acceptFileBodies, readUploadedFile, rejectedRowsSchema } from '../imports/file-body.js';
+import { acceptFileBodies, importErrorBodySchema, readUploadedFile, rejectedRowsSchema } from '../imports/file-body.js';
 
 /** Largest import file, in bytes: 60,000 ledger rows as CSV are about 15 MB. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -98,13 +98,13 @@ export async function hazardRoutes(app: FastifyInstance): Promise<void> {
       bodyLimit: IMPORT_MAX_BYTES,
       schema: {
         summary: 'Import a ledger file (CSV UTF-8/GBK, XLSX, GeoJSON) in its coordinate system; all rows or none, or only the good rows',
-        description: 'Body: the file itself. `crs` names the coordinates of the file; they are converted once to WGS-84. `mode=good-rows` imports the valid rows and reports the rest. Each rejected row has a reason `code` and its `params` (for the UI to translate) and the `reason` in English.',
+        description: 'Body: the file itself. `crs` names the coordinates of the file; they are converted once to WGS-84. `mode=good-rows` imports the valid rows and reports the rest. Each rejected row has a reason `code` and its `params` (for the UI to translate) and the `reason` in English. A file refused whole (empty, unreadable, too many rows, an XLSX that unpacks too large: a zip bomb) answers 400 with `detail`: a file-level `code` and its `params`.',
         tags: ['hazards'],
         security: sec,
         querystring: z.object({ format: z.enum(IMPORT_FORMATS), crs: z.enum(IMPORT_CRS), mode: z.enum(['all', 'good-rows']).default('all') }),
         response: {
           201: z.object({ imported: z.number(), rejected: rejectedRowsSchema, importId: z.string().optional(), seq: z.number().optional() }),
-          400: errorBodySchema,
+          400: importErrorBodySchema,
           422: z.object({ imported: z.literal(0), rejected: rejectedRowsSchema }),
         },
       },

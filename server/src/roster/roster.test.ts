@@ -27,7 +27,7 @@ async function upload(body: Buffer | string, format: 'csv' | 'xlsx', user = 'dut
     headers: { authorization: `Bearer ${tokens[user]}`, 'content-type': format === 'csv' ? 'text/csv' : 'application/octet-stream' },
     body: typeof body === 'string' ? body : new Uint8Array(body),
   });
-  return { status: res.status, body: (await res.json()) as { imported?: number; rejected?: Array<{ row: number; reason: string }>; message?: string } };
+  return { status: res.status, body: (await res.json()) as { imported?: number; rejected?: Array<{ row: number; reason: string }>; message?: string; detail?: { code: string; params: Record<string, unknown> } } };
 }
 const shifts = () => server.app.journal.current.shifts.shifts;
 const onDuty = (iso: string) => onDutyAt(server.app.journal.current.shifts, new Date(iso)).current;
@@ -112,9 +112,16 @@ describe('roster import (排班表导入)', () => {
   });
 
   it('refuses unreadable files with a 400 naming what is wrong, reporters with 403, huge bodies with 413', async () => {
-    expect((await upload('name,phone\nx,1\n', 'csv')).body.message).toMatch(/开始时间 \(start\)/);
-    expect((await upload(Buffer.from('not a zip'), 'xlsx')).body.message).toMatch(/XLSX/);
-    expect((await upload('"unterminated\n', 'csv')).status).toBe(400);
+    const noColumns = await upload('name,phone\nx,1\n', 'csv');
+    expect(noColumns.body.message).toMatch(/开始时间 \(start\)/);
+    expect(noColumns.body.detail).toEqual({ code: 'missing-column', params: { columns: '开始时间 (start), 结束时间 (end), 带班领导 (leader)' } });
+    const notZip = await upload(Buffer.from('not a zip'), 'xlsx');
+    expect(notZip.body.message).toMatch(/XLSX/);
+    expect(notZip.body.detail).toEqual({ code: 'not-a-spreadsheet', params: { format: 'XLSX' } });
+    const unterminated = await upload('"unterminated\n', 'csv');
+    expect(unterminated.status).toBe(400);
+    expect(unterminated.body.detail?.code).toBe('broken-csv-quote');
+    expect((await upload('', 'csv')).body.detail).toEqual({ code: 'empty-file', params: {} });
     expect((await upload(HEADER + '2026-12-21,08:00,20:00,甲,乙,丙\n', 'csv', 'reporter')).status).toBe(403);
     expect((await upload(Buffer.alloc(3 * 1024 * 1024, 0x41), 'csv')).status).toBe(413);
     expect(server.app.journal.current.shifts.shifts.some((s) => s.leader === '甲')).toBe(false);

@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importRoster, ROSTER_MAX_SHIFTS, rosterRefusals, type ImportRejection, type RosterShift } from '@watchfloor/shared';
-import { errorBodySchema, submitFromRequest } from '../routes/command-helpers.js';
+import { submitFromRequest } from '../routes/command-helpers.js';
 import { readTable, TABLE_FORMATS } from '../imports/table-file.js';
 import { ROSTER_COLUMNS, ROSTER_REQUIRED, shiftFromRow } from './roster-file.js';
-import { acceptFileBodies, readUploadedFile, rejectedRowsSchema } from '../imports/file-body.js';
+import { acceptFileBodies, importErrorBodySchema, readUploadedFile, rejectedRowsSchema } from '../imports/file-body.js';
 
 /** Largest roster file, in bytes: a month is a few KB; an XLSX with styling a few hundred KB. */
 export const ROSTER_MAX_BYTES = 2 * 1024 * 1024;
@@ -28,11 +28,11 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         summary: 'Import a duty roster (CSV UTF-8/GBK or XLSX): every shift or none',
         description:
-          'Body: the file itself. Columns: 日期 date, 开始时间 start, 结束时间 end (CST; an end at or before the start is the next day; or whole date-times in start/end), 带班领导 leader, 值班员1/值班员2 officer1/officer2 (or 值班员 with both names). 422 lists every rejected row with a reason `code` and its `params` (for the UI to translate) and the `reason` in English.',
+          'Body: the file itself. Columns: 日期 date, 开始时间 start, 结束时间 end (CST; an end at or before the start is the next day; or whole date-times in start/end), 带班领导 leader, 值班员1/值班员2 officer1/officer2 (or 值班员 with both names). 422 lists every rejected row with a reason `code` and its `params` (for the UI to translate) and the `reason` in English. A file refused whole (empty, unreadable, too many rows, an XLSX that unpacks too large: a zip bomb) answers 400 with `detail`: a file-level `code` and its `params`.',
         tags: ['shifts'],
         security: [{ bearer: [] }],
         querystring: z.object({ format: z.enum(TABLE_FORMATS) }),
-        response: { 201: z.object({ imported: z.number(), rejected: rejectedRowsSchema }), 400: errorBodySchema, 422: z.object({ imported: z.literal(0), rejected: rejectedRowsSchema }) },
+        response: { 201: z.object({ imported: z.number(), rejected: rejectedRowsSchema }), 400: importErrorBodySchema, 422: z.object({ imported: z.literal(0), rejected: rejectedRowsSchema }) },
       },
     },
     async (request, reply) => {

@@ -103,6 +103,8 @@ describe('CAP in', () => {
       ['bad severity', cap('BAD-1', '2024-07-09T20:00:00+08:00', 'Alert', '', 'Apocalyptic'), /severity/],
       ['bad polygon', cap('BAD-2', '2024-07-09T20:00:00+08:00').replace('30.1,110.1 30.1,110.3', '30.1;110.1 30.1,110.3'), /polygon/],
       ['empty', '', /./],
+      ['nested 1,000 deep', cap('DEEP-1', '2024-07-09T20:00:00+08:00').replace('</alert>', `${'<note>'.repeat(1000)}${'</note>'.repeat(1000)}</alert>`), /not a readable CAP document: Maximum nested tags exceeded/],
+      ['20,001 elements', cap('FLOOD-1', '2024-07-09T20:00:00+08:00').replace('</alert>', `${'<note/>'.repeat(20_001)}</alert>`), /over 20000 elements/],
     ];
     for (const [name, xml, why] of cases) {
       const res = await postCap(xml);

@@ -134,6 +134,8 @@ describe('CAP feed poller', () => {
     expect((await server.app.capFeed.pollOnce()).failed).toEqual([{ url: `${base}/feed`, reason: expect.stringMatching(/not well-formed/) }]);
     feed = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><feed>&lol2;</feed>';
     expect((await server.app.capFeed.pollOnce()).failed[0]!.reason).toMatch(/DOCTYPE/);
+    feed = `<feed>${'<entry>'.repeat(100_000)}${'</entry>'.repeat(100_000)}</feed>`; // 1.6 MB, 100,000 deep
+    expect((await server.app.capFeed.pollOnce()).failed).toEqual([{ url: `${base}/feed`, reason: expect.stringMatching(/not a readable feed: Maximum nested tags exceeded/) }]);
   });
 });
 

@@ -17,6 +17,8 @@ const parser = new XMLParser({
   attributeNamePrefix: '@',
   removeNSPrefix: true,
   processEntities: false,
+  // Atom and RSS nest five deep or so; the parser throws past this.
+  maxNestedTags: 32,
   isArray: (name) => name === 'entry' || name === 'item' || name === 'link' || name === 'enclosure',
 });
 
@@ -49,7 +51,12 @@ export function capLinksOfFeed(xml: string, feedUrl: string): string[] {
   if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) throw new FeedError('DOCTYPE and ENTITY declarations are not allowed in a feed');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new FeedError(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
-  const doc = parser.parse(xml) as Node;
+  let doc: Node;
+  try {
+    doc = parser.parse(xml) as Node;
+  } catch (error) {
+    throw new FeedError(`not a readable feed: ${error instanceof Error ? error.message : String(error)}`); // the parser's limits (nesting)
+  }
   let links: Array<string | null>;
   const feed = asNode(doc.feed);
   const channel = asNode(asNode(doc.rss)?.channel) ?? asNode(doc.RDF);

@@ -22,6 +22,8 @@ import {
 export const CAP_MAX_BYTES = 2 * 1024 * 1024;
 /** Most elements a CAP document may have; a real one has tens to a few hundred. */
 const CAP_MAX_ELEMENTS = 20_000;
+/** Deepest nesting of elements a CAP document may have. */
+const CAP_MAX_DEPTH = 32;
 
 const CAP_NAMESPACES: Record<string, '1.1' | '1.2'> = {
   'urn:oasis:names:tc:emergency:cap:1.1': '1.1',
@@ -48,6 +50,8 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: true,
   processEntities: false,
+  // CAP nests five deep (alert > info > area > geocode > value); the parser throws past this.
+  maxNestedTags: CAP_MAX_DEPTH,
   isArray: (name) => REPEATED.has(name),
 });
 
@@ -120,7 +124,13 @@ export function parseCap(xml: string): CapAlert {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new CapError(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
 
-  const doc = parser.parse(xml) as Node;
+  let doc: Node;
+  try {
+    doc = parser.parse(xml) as Node;
+  } catch (error) {
+    // The parser's own limits (nesting) throw plain errors: still the document's fault, not ours.
+    throw new CapError(`not a readable CAP document: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const alert = doc.alert;
   if (typeof alert !== 'object' || alert === null || Array.isArray(alert)) {
     const root = Object.keys(doc).find((k) => !k.startsWith('?'));
