@@ -123,10 +123,14 @@ try {
   queries.forEach(({ f, page, pageSize }, i) => {
     const where = ['1=1'];
     const args = [];
-    if (f.state) where.push('state = ?'), args.push(f.state);
-    if (f.township) where.push('township = ?'), args.push(f.township);
-    if (f.kind) where.push('kind = ?'), args.push(f.kind);
-    if (f.overdue) where.push("state in ('ledgered','rectifying') and deadline < ?"), args.push(Date.now());
+    const filter = (clause, arg) => {
+      where.push(clause);
+      args.push(arg);
+    };
+    if (f.state) filter('state = ?', f.state);
+    if (f.township) filter('township = ?', f.township);
+    if (f.kind) filter('kind = ?', f.kind);
+    if (f.overdue) filter("state in ('ledgered','rectifying') and deadline < ?", Date.now());
     const s = performance.now();
     const total = db.prepare(`select count(*) n from h where ${where.join(' and ')}`).get(...args).n;
     db.prepare(`select body from h where ${where.join(' and ')} order by created desc limit ? offset ?`).all(...args, pageSize, (page - 1) * pageSize).map((r) => JSON.parse(r.body));

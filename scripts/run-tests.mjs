@@ -1,5 +1,6 @@
-// Runs every test suite (unit + server, then browser) and ends with one plain line
-// "tests: N passed, N failed" that any CI can read. Exits non-zero if anything failed.
+// Runs the linter, then every test suite (unit + server, then browser), and ends with one plain
+// line "tests: N passed, N failed" that any CI can read. Exits non-zero if anything failed; lint
+// errors count as one failure, so CI fails on them, but the tests still run and report.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,6 +15,10 @@ const suites = [
 let passed = 0;
 let failed = 0;
 let broken = false;
+
+const lint = spawnSync('pnpm', ['lint'], { stdio: 'inherit' });
+const lintClean = lint.status === 0;
+if (!lintClean) failed += 1;
 for (const suite of suites) {
   const file = suite.args.find((a) => a.startsWith('--outputFile.json='))?.split('=')[1];
   const run = spawnSync('npx', suite.args, { stdio: 'inherit' });
@@ -28,5 +33,6 @@ for (const suite of suites) {
   }
   if (run.status !== 0) broken = true;
 }
-console.log(`\ntests: ${passed} passed, ${failed} failed`);
+console.log(`\nlint: ${lintClean ? 'clean' : 'failed (counted as 1 failed below)'}`);
+console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(broken || failed > 0 ? 1 : 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distToLine, isSimpleRing, signedArea, SegmentIndex, toKm, toLonLat, wiggle, type Pt, type Ring } from './planar.js';
+import { distToLine, isSimpleRing, SegmentIndex, toKm, toLonLat, wiggle, type Pt } from './planar.js';
 import { mulberry32, uniform } from './prng.js';
 
 describe('SegmentIndex', () => {
