@@ -1,8 +1,12 @@
 /** Calls `run` soon, once; returns a function that cancels the call. */
 export type Scheduler = (run: () => void) => () => void;
 
-/** Longest wait for a frame, in ms: a hidden tab gets no animation frames but must stay current. */
-const FRAME_WAIT_MAX_MS = 250;
+/**
+ * Longest wait for a frame, in ms. A page gets no animation frames when it is hidden, and
+ * Chromium also starves a tab that is not in front though it reports `visible`: its events must
+ * still reach the stores within a blink.
+ */
+const FRAME_WAIT_MAX_MS = 50;
 
 /**
  * The next animation frame, or FRAME_WAIT_MAX_MS if no frame comes first (hidden tab, headless
