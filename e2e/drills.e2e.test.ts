@@ -53,6 +53,18 @@ describe('drills and replay, in a real browser', () => {
   }, 90_000);
 
   it('replays the drill window on a wall-like view at a chosen speed, from the state at the start of the window', async () => {
+    // A team the drill sent out reports a fix (kept on its dispatch track): the replay shows it when its clock gets there.
+    const commander = await token('commander');
+    const teams = (await (await fetch(`${suite.server.url}/api/teams`, { headers: { authorization: `Bearer ${commander}` } })).json()) as Array<{ id: string; status: string }>;
+    const onScene = teams.find((t) => t.status === 'on-scene')!.id;
+    const fixAt = Math.floor(Date.now() / 1000) * 1000 - 5000;
+    const reported = await fetch(`${suite.server.url}/api/teams/${onScene}/position`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${commander}` },
+      body: JSON.stringify({ lon: 110.55, lat: 30.42, at: new Date(fixAt).toISOString() }),
+    });
+    expect(reported.status).toBe(202);
+
     const replay = await openFace('/wall/replay', 'wall');
     // Inputs are to the minute: the window opens up to a minute before the drill.
     await replay.getByTestId('replay-from').fill(cstInput(drillStartedAt));
@@ -73,6 +85,13 @@ describe('drills and replay, in a real browser', () => {
     expect(partWay).toBeGreaterThan(0);
     expect(partWay).toBeLessThan(139);
     if (SHOTS) await replay.screenshot({ path: `${SHOTS}/replay.png` });
+    // The team is out on the replay's wall: no fix yet just before it reported, live once the clock passes it.
+    const teamRow = scene.getByTestId('wall-team-out').and(scene.locator(`[data-team="${onScene}"]`));
+    await replay.getByTestId('replay-seek').fill(String(fixAt - 2000));
+    await expect.poll(() => teamRow.getAttribute('data-age'), { timeout: 5000 }).toBe('offline');
+    await replay.getByTestId('replay-seek').fill(String(fixAt + 1000));
+    await expect.poll(() => teamRow.getAttribute('data-age'), { timeout: 5000 }).toBe('live');
+    if (SHOTS) await replay.screenshot({ path: `${SHOTS}/replay-team.png` });
     // Back to before the drill: the state is folded again from the window's start.
     await replay.getByTestId('replay-seek').fill(String(drillStartedAt - 1000));
     await expect.poll(() => scene.getByTestId('wall-evacuated').getAttribute('data-n')).toBe('0');

@@ -47,6 +47,8 @@ export interface AppDeps {
   tickIntervalMs?: number | false;
   /** Drill scenarios; the shipped ones by default. */
   scenarios?: readonly Scenario[];
+  /** Events between replay checkpoints; REPLAY_CHECKPOINT_EVERY_EVENTS by default (tests pass fewer). */
+  replayCheckpointEveryEvents?: number;
 }
 
 const DEFAULT_CLIENT_DIST = fileURLToPath(new URL('../../client/dist', import.meta.url));
@@ -129,7 +131,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(incidentRoutes);
   await app.register(dailyReportRoutes);
   await app.register(drillsPlugin, { scenarios: deps.scenarios });
-  await app.register(replayPlugin);
+  await app.register(replayPlugin, { store: deps.store, checkpointEveryEvents: deps.replayCheckpointEveryEvents });
   await app.register(mapRoutes, {
     region: () => app.journal.current.region.county ? regionAsDefined(app) : null,
     basemap: config.basemap,

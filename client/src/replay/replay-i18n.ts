@@ -11,6 +11,7 @@ export const replayZh = {
   seek: '回放进度',
   progress: '已回放 {done} / {total} 条事件',
   truncated: '时段内事件过多，只载入了前 {n} 条',
+  tracksTruncated: '时段内队伍轨迹点过多，只载入了前 {n} 个',
   empty: '选择一个时段后载入',
   failed: '载入失败：{message}',
 };
@@ -26,6 +27,7 @@ export const replayEn: typeof replayZh = {
   seek: 'Replay position',
   progress: '{done} / {total} events replayed',
   truncated: 'Too many events in this window: only the first {n} were loaded',
+  tracksTruncated: 'Too many team track points in this window: only the first {n} were loaded',
   empty: 'Pick a window and load it',
   failed: 'Could not load: {message}',
 };

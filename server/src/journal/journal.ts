@@ -271,7 +271,7 @@ export class Journal {
   async snapshot(): Promise<void> {
     this.eventsSinceSnapshot = 0;
     const state = this.state;
-    await this.store.saveSnapshot(state.seq, JSON.stringify({ layout: snapshotLayout(), state } satisfies SnapshotFile));
+    await this.store.saveSnapshot(state.seq, JSON.stringify({ layout: readModelLayout(), state } satisfies SnapshotFile));
   }
 
   /** Stops taking commands, lets the queue drain, and closes the store. */
@@ -294,14 +294,15 @@ interface SnapshotFile {
   state: WatchState;
 }
 
-function snapshotLayout(): string {
+/** What the current reducers make of the journal, for telling stored read models apart (snapshots, replay checkpoints). */
+export function readModelLayout(): string {
   return `${READ_MODEL_VERSION}:${Object.keys(initialState()).sort().join(',')}`;
 }
 
 function restoreSnapshot(json: string): WatchState | null {
   try {
     const file = JSON.parse(json) as Partial<SnapshotFile>;
-    return file.layout === snapshotLayout() && file.state ? file.state : null;
+    return file.layout === readModelLayout() && file.state ? file.state : null;
   } catch {
     return null;
   }

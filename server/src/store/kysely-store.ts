@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { JournalEvent, Role } from '@watchfloor/shared';
 import type { Database } from './schema.js';
-import { answerKey, type Broadcast, type CommandRecord, type CommittedBatch, type JournalStore, type StoredAnswer, type UserStore } from './types.js';
+import { answerKey, type Broadcast, type CommandRecord, type CommittedBatch, type JournalStore, type ReplayCheckpoint, type StoredAnswer, type UserStore } from './types.js';
 
 /** PostgreSQL notification channel announcing a new journal head. */
 export const JOURNAL_CHANNEL = 'watchfloor_journal';
@@ -153,6 +153,29 @@ export class KyselyJournalStore implements JournalStore {
     return row ? { seq: Number(row.seq), state: row.state } : null;
   }
 
+  async saveCheckpoint(c: ReplayCheckpoint): Promise<void> {
+    await this.db.insertInto('replay_checkpoints').values(c).onConflict((oc) => oc.column('seq').doNothing()).execute();
+  }
+
+  async latestCheckpoint(layout: string, before?: string): Promise<ReplayCheckpoint | null> {
+    let q = this.db.selectFrom('replay_checkpoints').selectAll().where('layout', '=', layout).orderBy('seq', 'desc').limit(1);
+    if (before !== undefined) q = q.where('at', '<', before);
+    const row = await q.executeTakeFirst();
+    return row ? { ...row, seq: Number(row.seq) } : null;
+  }
+
+  async dropCheckpointsExcept(layout: string): Promise<number> {
+    const r = await this.db.deleteFrom('replay_checkpoints').where('layout', '!=', layout).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
+  async firstSeqAtOrAfter(at: string): Promise<number | null> {
+    // Commit instants never go back along seq, so the first by instant is the first by seq;
+    // ordering by `at` lets the events_at index answer with one probe.
+    const row = await this.db.selectFrom('events').select('seq').where('at', '>=', at).orderBy('at').orderBy('seq').limit(1).executeTakeFirst();
+    return row ? Number(row.seq) : null;
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
   }
@@ -218,6 +241,8 @@ async function migrate(db: Kysely<Database>): Promise<void> {
     .addColumn('exercise', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('data', 'text', (c) => c.notNull())
     .execute();
+  // The replay finds where a window starts by commit instant (ISO 8601 UTC text sorts in time order).
+  await db.schema.createIndex('events_at').ifNotExists().on('events').columns(['at', 'seq']).execute();
   await db.schema
     .createTable('commands')
     .ifNotExists()
@@ -248,6 +273,14 @@ async function migrate(db: Kysely<Database>): Promise<void> {
     .ifNotExists()
     .addColumn('seq', 'integer', (c) => c.primaryKey())
     .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('state', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('replay_checkpoints')
+    .ifNotExists()
+    .addColumn('seq', 'integer', (c) => c.primaryKey())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('layout', 'text', (c) => c.notNull())
     .addColumn('state', 'text', (c) => c.notNull())
     .execute();
   await db.schema

@@ -45,6 +45,21 @@ export interface SnapshotsTable {
   state: string;
 }
 
+/**
+ * The folded read model every so many events, for the after-action replay: a window starts from
+ * the newest checkpoint before it instead of folding the whole journal. Kept for good, except
+ * those made by other reducers (`layout`, as for snapshots), which are dropped at start-up.
+ */
+export interface ReplayCheckpointsTable {
+  /** The last event folded in. */
+  seq: number;
+  /** Its commit instant, ISO 8601 UTC. */
+  at: string;
+  /** The read model's layout (READ_MODEL_VERSION and slice keys) of the reducers that made it. */
+  layout: string;
+  state: string;
+}
+
 export interface UsersTable {
   username: string;
   role: string;
@@ -58,5 +73,6 @@ export interface Database {
   commands: CommandsTable;
   journal_head: JournalHeadTable;
   snapshots: SnapshotsTable;
+  replay_checkpoints: ReplayCheckpointsTable;
   users: UsersTable;
 }

@@ -22,6 +22,14 @@ export interface CommittedBatch {
   missed: JournalEvent[];
 }
 
+/** The folded read model as it stood after event `seq`, committed at `at` (see ReplayCheckpointsTable). */
+export interface ReplayCheckpoint {
+  seq: number;
+  at: string;
+  layout: string;
+  state: string;
+}
+
 /** A stored answer to a command, returned again to a retry with the same key. */
 export interface StoredAnswer {
   result: Record<string, unknown>;
@@ -53,6 +61,14 @@ export interface JournalStore {
   listCommands(limit: number, beforeSeq?: number): Promise<Array<Omit<CommandRecord, 'events'> & { lastSeq: number; committedAt: string }>>;
   saveSnapshot(seq: number, state: string): Promise<void>;
   latestSnapshot(): Promise<{ seq: number; state: string } | null>;
+  /** Keeps a replay checkpoint; one already kept at the same seq stays as it is. */
+  saveCheckpoint(checkpoint: ReplayCheckpoint): Promise<void>;
+  /** The newest replay checkpoint of `layout`, or the newest whose `at` is before `before`. */
+  latestCheckpoint(layout: string, before?: string): Promise<ReplayCheckpoint | null>;
+  /** Drops the replay checkpoints of every other layout (made by other reducers); says how many. */
+  dropCheckpointsExcept(layout: string): Promise<number>;
+  /** The seq of the first event committed at or after `at` (ISO 8601 UTC), or null if none. */
+  firstSeqAtOrAfter(at: string): Promise<number | null>;
   users: UserStore;
   /**
    * Calls `onAdvance` when another writer may have committed (scale-out: several servers on one

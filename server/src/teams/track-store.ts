@@ -19,6 +19,7 @@ export class TrackStore {
   private readonly db: SQLite.Database;
   private readonly insert: SQLite.Statement;
   private readonly byDispatch: SQLite.Statement;
+  private readonly byTime: SQLite.Statement;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
@@ -29,8 +30,10 @@ export class TrackStore {
       dispatch_id TEXT NOT NULL, team_id TEXT NOT NULL, at TEXT NOT NULL,
       lon REAL NOT NULL, lat REAL NOT NULL, speed REAL, heading REAL)`);
     this.db.exec('CREATE INDEX IF NOT EXISTS track_dispatch ON track (dispatch_id, team_id, at)');
+    this.db.exec('CREATE INDEX IF NOT EXISTS track_at ON track (at)');
     this.insert = this.db.prepare('INSERT INTO track (dispatch_id, team_id, at, lon, lat, speed, heading) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.byDispatch = this.db.prepare('SELECT team_id, at, lon, lat, speed, heading FROM track WHERE dispatch_id = ? ORDER BY team_id, at LIMIT ?');
+    this.byTime = this.db.prepare('SELECT team_id, at, lon, lat, speed, heading FROM track WHERE at >= ? AND at < ? ORDER BY at, rowid LIMIT ?');
   }
 
   append(points: readonly TrackPoint[]): void {
@@ -42,17 +45,45 @@ export class TrackStore {
 
   /** A dispatch's tracks, per team, in time order (at most `limit` points in all). */
   track(dispatchId: string, limit = 50_000): Array<{ teamId: string; points: Array<Omit<TeamPosition, 'teamId'>> }> {
-    const rows = this.byDispatch.all(dispatchId, limit) as Array<{ team_id: string; at: string; lon: number; lat: number; speed: number | null; heading: number | null }>;
+    const rows = this.byDispatch.all(dispatchId, limit) as TrackRow[];
     const out = new Map<string, Array<Omit<TeamPosition, 'teamId'>>>();
     for (const r of rows) {
       const list = out.get(r.team_id) ?? [];
-      list.push({ at: r.at, lon: r.lon, lat: r.lat, ...(r.speed !== null ? { speed: r.speed } : {}), ...(r.heading !== null ? { heading: r.heading } : {}) });
+      list.push(fix(r));
       out.set(r.team_id, list);
     }
     return [...out].map(([teamId, points]) => ({ teamId, points }));
+  }
+
+  /**
+   * Every team's fixes taken in [fromIso, toIso) (ISO 8601 UTC, fix time), in time order, at most
+   * `limit`; `truncated` when there were more.
+   */
+  between(fromIso: string, toIso: string, limit: number): { points: TeamPosition[]; truncated: boolean } {
+    const rows = this.byTime.all(fromIso, toIso, limit + 1) as TrackRow[];
+    const truncated = rows.length > limit;
+    if (truncated) rows.pop();
+    return { points: rows.map((r) => ({ teamId: r.team_id, ...fix(r) })), truncated };
   }
 
   close(): void {
     this.db.close();
   }
 }
+
+interface TrackRow {
+  team_id: string;
+  at: string;
+  lon: number;
+  lat: number;
+  speed: number | null;
+  heading: number | null;
+}
+
+const fix = (r: TrackRow): Omit<TeamPosition, 'teamId'> => ({
+  at: r.at,
+  lon: r.lon,
+  lat: r.lat,
+  ...(r.speed !== null ? { speed: r.speed } : {}),
+  ...(r.heading !== null ? { heading: r.heading } : {}),
+});
