@@ -1,4 +1,4 @@
-import { hazardRecordSchema, IMPORT_MAX_ROWS, type HazardRecord, type ImportRejection, type RegionState } from '@watchfloor/shared';
+import { hazardRecordSchema, importRefusals, IMPORT_MAX_ROWS, type HazardRecord, type ImportRejection, type RegionState, type WatchState } from '@watchfloor/shared';
 import { IMPORT_CRS, pointInChina, toWgs84, type ImportCrs } from '../imports/coordinates.js';
 import { schemaRefusal, type ColumnName } from '../imports/schema-refusal.js';
 import { UnreadableFileError } from '../imports/import-file-error.js';
@@ -81,6 +81,19 @@ export function recordsFromRows(rows: NumberedRow[], crs: ImportCrs, region: Reg
     else good.push({ row, record: parsed.data });
   }
   return { good, rejected };
+}
+
+/**
+ * Rows checked against the ledger as it stands: the records to journal, and every row refused
+ * (unreadable, or by the ledger's rules) in row order. Only these leave: the rows are garbage once
+ * it returns, so a 60,000-row import is not held twice (rows and records) while it is journaled.
+ */
+export function checkLedgerRows(rows: NumberedRow[], crs: ImportCrs, state: Pick<WatchState, 'region' | 'hazardLedger'>): { accepted: HazardRecord[]; rejected: ImportRejection[] } {
+  const { good, rejected } = recordsFromRows(rows, crs, state.region);
+  const refused = importRefusals(state.hazardLedger, state.region, good.map((g) => g.record));
+  const refusedAt = new Set(refused.map((x) => x.index));
+  const all = [...rejected, ...refused.map((x) => ({ row: good[x.index]!.row, code: x.code, params: x.params, reason: x.reason }))].sort((a, b) => a.row - b.row);
+  return { accepted: good.filter((_, i) => !refusedAt.has(i)).map((g) => g.record), rejected: all };
 }
 
 export type { ColumnKey };

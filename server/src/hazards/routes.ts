@@ -8,15 +8,13 @@ import {
   HAZARD_STATES,
   hazardIdSchema,
   importHazards,
-  importRefusals,
   IMPORT_MAX_ROWS,
   photoIdSchema,
   RISK_LEVELS,
-  type ImportRejection,
 } from '@watchfloor/shared';
 import { submitFromRequest } from '../routes/command-helpers.js';
 import { ledgerCsv, ledgerXlsx } from './export-file.js';
-import { IMPORT_CRS, IMPORT_FORMATS, readRows, recordsFromRows } from './import-file.js';
+import { checkLedgerRows, IMPORT_CRS, IMPORT_FORMATS, readRows } from './import-file.js';
 import { HazardLedgerIndex, type LedgerFilter } from './ledger-index.js';
 import { PHOTO_MAX_BYTES, readPhoto, storePhoto } from './photos.js';
 import { cstDay } from '@watchfloor/shared';
@@ -111,16 +109,12 @@ export async function hazardRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { format, crs, mode } = request.query;
-      const rows = await readUploadedFile(request.body, (body) => readRows(format, body, IMPORT_MAX_ROWS));
-      const state = app.journal.current;
-      const { good, rejected } = recordsFromRows(rows, crs, state.region);
-      const refused = importRefusals(state.hazardLedger, state.region, good.map((g) => g.record));
-      const refusedAt = new Set(refused.map((x) => x.index));
-      const all: ImportRejection[] = [...rejected, ...refused.map((x) => ({ row: good[x.index]!.row, code: x.code, params: x.params, reason: x.reason }))].sort((a, b) => a.row - b.row);
-      const accepted = good.filter((_, i) => !refusedAt.has(i)).map((g) => g.record);
-      if ((all.length > 0 && mode === 'all') || accepted.length === 0) return reply.code(422).send({ imported: 0, rejected: all });
+      // The parsed rows are never held in a local: this handler waits on the journal below, and
+      // whatever it holds stays alive until the 60,000-row command is committed.
+      const { accepted, rejected } = checkLedgerRows(await readUploadedFile(request.body, (body) => readRows(format, body, IMPORT_MAX_ROWS)), crs, app.journal.current);
+      if ((rejected.length > 0 && mode === 'all') || accepted.length === 0) return reply.code(422).send({ imported: 0, rejected });
       const result = await submitFromRequest(request, importHazards.type, { rows: accepted });
-      return reply.code(201).send({ imported: accepted.length, rejected: all, importId: String(result.importId), seq: result.seq });
+      return reply.code(201).send({ imported: accepted.length, rejected, importId: String(result.importId), seq: result.seq });
     },
   );
 

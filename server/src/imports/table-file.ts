@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -52,7 +53,9 @@ export function readCsvCells(buf: Buffer, maxRows: number): string[][] {
   const maxRecords = 1 + 2 * maxRows;
   let records: string[][];
   try {
-    records = parseCsv(decodeText(buf), { bom: true, relax_column_count: true, skip_empty_lines: false, to: maxRecords + 1 }) as string[][];
+    // csv-parse reads bytes: a UTF-8 file goes in as it is, not as a string of text (twice the
+    // file's size in UTF-16) that csv-parse would encode back to bytes. GBK is decoded first.
+    records = parseCsv(isUtf8(buf) ? buf : iconv.decode(buf, 'gb18030'), { bom: true, relax_column_count: true, skip_empty_lines: false, to: maxRecords + 1 }) as string[][];
   } catch (error) {
     const { code, lines, message } = error as { code?: string; lines?: number; message?: string };
     const params = { line: typeof lines === 'number' ? lines : 0 };

@@ -58,6 +58,9 @@ export const realtimePlugin = fp(
     });
 
     const unsubscribe = app.journal.subscribe((events) => {
+      // Socket.IO encodes a broadcast before it looks for sockets: with no one live, a 60,000-row
+      // import (120 events, ~30 MB of JSON) would be encoded for nobody.
+      if (!io.sockets.adapter.rooms.get(rooms.live)?.size) return;
       const live = io.to(rooms.live);
       for (const e of events) live.emit('event', e);
     });
