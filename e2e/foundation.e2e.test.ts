@@ -20,10 +20,24 @@ describe('foundation, in a real browser', () => {
     const content = `青石镇来电：山体出现裂缝 ${Date.now()}`;
     await consolePage.getByTestId('dutylog-content').fill(content);
     await consolePage.getByTestId('dutylog-caller').fill('村安全员 张伟');
+    // The wall notes (same machine clock) when the entry enters its DOM, so the measure is the
+    // system's path — click, socket, journal, relay, render — not Playwright's polling or its
+    // actionability checks, which under a loaded CI took up to 2 s by themselves.
+    await wall.evaluate((text) => {
+      const seen = new MutationObserver(() => {
+        if (!document.body.innerText.includes(text)) return;
+        (window as unknown as { __seenAt: number }).__seenAt = Date.now();
+        seen.disconnect();
+      });
+      seen.observe(document.body, { childList: true, subtree: true, characterData: true });
+    }, content);
+    const submit = consolePage.getByTestId('dutylog-submit');
+    await submit.click({ trial: true });
     const clickedAt = Date.now();
-    await consolePage.getByTestId('dutylog-submit').click();
-    await wall.getByTestId('ticker-item').filter({ hasText: content }).first().waitFor({ timeout: 1000 });
-    expect(Date.now() - clickedAt).toBeLessThan(1000);
+    await submit.click({ force: true });
+    await wall.getByTestId('ticker-item').filter({ hasText: content }).first().waitFor({ timeout: 10_000 });
+    const seenAt = await wall.evaluate(() => (window as unknown as { __seenAt: number }).__seenAt);
+    expect(seenAt - clickedAt).toBeLessThan(1000);
     await expect.poll(() => consolePage.getByTestId('dutylog-item').filter({ hasText: content }).count()).toBe(1);
     await consolePage.context().close();
     await wall.context().close();
@@ -36,7 +50,7 @@ describe('foundation, in a real browser', () => {
       await expect.poll(() => wall.getByTestId('wall-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('live');
       const duty = await apiLogin(suite.server.url, 'duty');
       const before = await apiPost(suite.server.url, '/api/duty-log', duty, { content: 'before the cut' });
-      await wall.getByTestId('ticker-item').filter({ hasText: 'before the cut' }).waitFor({ timeout: 2000 });
+      await wall.getByTestId('ticker-item').filter({ hasText: 'before the cut' }).waitFor({ timeout: 10_000 });
 
       proxy.cut();
       await expect.poll(() => wall.getByTestId('wall-status').getAttribute('data-state'), { timeout: 30_000 }).not.toBe('live');
@@ -46,7 +60,7 @@ describe('foundation, in a real browser', () => {
 
       await expect.poll(() => wall.getByTestId('wall-status').getAttribute('data-state'), { timeout: 30_000 }).toBe('live');
       const last = written[written.length - 1]!;
-      await wall.locator(`[data-testid="ticker-item"][data-seq="${last}"]`).waitFor({ timeout: 5000 });
+      await wall.locator(`[data-testid="ticker-item"][data-seq="${last}"]`).waitFor({ timeout: 10_000 });
       const seqs = await tickerSeqs(wall);
       // Newest first on the ticker: the entries from before the cut to the last, each once.
       const shown = seqs.filter((s) => s >= Number(before.body.seq)).reverse();
