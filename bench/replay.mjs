@@ -17,7 +17,7 @@ const { seedDemo } = await dist('demo/seed.js');
 const { foldWindowFromStart } = await dist('replay/window.js');
 const { REPLAY_WINDOW_MAX_EVENTS, REPLAY_WINDOW_MAX_TRACK_POINTS } = await dist('replay/plugin.js');
 const { REPLAY_CHECKPOINT_EVERY_EVENTS } = await dist('replay/checkpoints.js');
-const { clientState, foldEvents } = await import(new URL('../shared/dist/index.js', import.meta.url));
+const { clientState, foldClientEvents } = await import(new URL('../shared/dist/index.js', import.meta.url));
 
 const { values: opts } = parseArgs({ options: { events: { type: 'string', default: '200000' }, runs: { type: 'string', default: '7' } } });
 const EVENTS = Number(opts.events);
@@ -45,7 +45,7 @@ app.get('/bench/window-from-start', async (request) => {
   const to = Date.parse(request.query.to);
   const w = await foldWindowFromStart(app.journal, from, to, REPLAY_WINDOW_MAX_EVENTS);
   const [fromIso, toIso] = [new Date(from).toISOString(), new Date(to).toISOString()];
-  return { from: fromIso, to: toIso, state: clientState(w.state), events: w.events, truncated: w.truncated, tracks: app.positions.tracks.between(fromIso, toIso, REPLAY_WINDOW_MAX_TRACK_POINTS) };
+  return { from: fromIso, to: toIso, state: w.state, events: w.events, truncated: w.truncated, tracks: app.positions.tracks.between(fromIso, toIso, REPLAY_WINDOW_MAX_TRACK_POINTS) };
 });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const url = `http://127.0.0.1:${app.server.address().port}`;
@@ -65,14 +65,14 @@ const head = app.journal.head;
 console.log(`journal: ${head} events in ${ms((performance.now() - fillStart) / 1000)} s (${dataDir})`);
 await new Promise((r) => setTimeout(r, 500)); // the last checkpoint is written on a later turn
 
-// What one checkpoint costs.
-const state = app.journal.current;
+// What one checkpoint costs: the client's part of the read model, what a replay shows.
+const state = clientState(app.journal.current);
 const json = [];
 for (let i = 0; i < RUNS; i++) json.push((await timed(() => JSON.stringify(state))).ms);
 const size = Buffer.byteLength(JSON.stringify(state));
 const lastEvents = await app.journal.readAfter(head - REPLAY_CHECKPOINT_EVERY_EVENTS, REPLAY_CHECKPOINT_EVERY_EVENTS);
 const foldMs = [];
-for (let i = 0; i < RUNS; i++) foldMs.push((await timed(() => foldEvents(JSON.parse(JSON.stringify(state)), lastEvents.map((e) => ({ ...e, seq: e.seq + head }))))).ms);
+for (let i = 0; i < RUNS; i++) foldMs.push((await timed(() => foldClientEvents(JSON.parse(JSON.stringify(state)), lastEvents.map((e) => ({ ...e, seq: e.seq + head }))))).ms);
 const readMs = [];
 for (let i = 0; i < RUNS; i++) readMs.push((await timed(() => app.journal.readAfter(head - REPLAY_CHECKPOINT_EVERY_EVENTS, REPLAY_CHECKPOINT_EVERY_EVENTS))).ms);
 console.log(`checkpoint every ${REPLAY_CHECKPOINT_EVERY_EVENTS} events: ${Math.floor(head / REPLAY_CHECKPOINT_EVERY_EVENTS)} kept for this journal, ${ms(size / 1024)} KiB each; JSON.stringify median ${ms(median(json))} ms`);

@@ -82,17 +82,32 @@ export function initialState(): WatchState {
   return state as WatchState;
 }
 
-/** Folds one event in. Events must come in seq order; an old or repeated one is ignored. */
-export function applyEvent(state: WatchState, event: JournalEvent): WatchState {
+/** Folds one event into the slices `keys` of `state`; an old or repeated event is ignored. */
+function applyToSlices<S extends { seq: number }>(keys: readonly (keyof AllSlices)[], state: S, event: JournalEvent): S {
   if (event.seq <= state.seq) return state;
   const next = { seq: event.seq } as Record<string, unknown>;
-  for (const key of SLICE_KEYS) next[key] = (ALL_SLICES[key] as Slice<unknown>).reduce(state[key as keyof WatchState], event);
-  return next as WatchState;
+  for (const key of keys) next[key] = (ALL_SLICES[key] as Slice<unknown>).reduce((state as Record<string, unknown>)[key], event);
+  return next as S;
+}
+
+/** Folds one event in. Events must come in seq order; an old or repeated one is ignored. */
+export function applyEvent(state: WatchState, event: JournalEvent): WatchState {
+  return applyToSlices(SLICE_KEYS, state, event);
 }
 
 export function foldEvents(state: WatchState, events: Iterable<JournalEvent>): WatchState {
   let s = state;
   for (const e of events) s = applyEvent(s, e);
+  return s;
+}
+
+/**
+ * Folds events into the client's part alone. Every slice folds on its own, so this equals
+ * `clientState(foldEvents(...))` without carrying the server-only slices (the hazard ledger).
+ */
+export function foldClientEvents(state: ClientState, events: Iterable<JournalEvent>): ClientState {
+  let s = state;
+  for (const e of events) s = applyToSlices(CLIENT_KEYS, s, e);
   return s;
 }
 

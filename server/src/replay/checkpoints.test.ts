@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientState, initialState, type JournalEvent } from '@watchfloor/shared';
+import { initialState, type JournalEvent } from '@watchfloor/shared';
 import { ManualClock } from '../journal/clock.js';
 import { readModelLayout } from '../journal/journal.js';
 import { createSqliteStore } from '../store/sqlite.js';
@@ -54,7 +54,7 @@ async function routeWindow(fromMs: number, toMs: number) {
 /** What the route answered before checkpoints: the window folded from the journal's start. */
 async function fullFold(fromMs: number, toMs: number) {
   const w = await foldWindowFromStart(server.app.journal, fromMs, toMs, REPLAY_WINDOW_MAX_EVENTS);
-  return JSON.parse(JSON.stringify({ state: clientState(w.state), events: w.events, truncated: w.truncated })) as unknown;
+  return JSON.parse(JSON.stringify({ state: w.state, events: w.events, truncated: w.truncated })) as unknown;
 }
 
 /** Every window between the given instants (and half a second either side of each) matches the full fold. */

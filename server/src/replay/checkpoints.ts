@@ -1,4 +1,4 @@
-import type { WatchState } from '@watchfloor/shared';
+import { clientState, type ClientState, type WatchState } from '@watchfloor/shared';
 import { readModelLayout } from '../journal/journal.js';
 import type { JournalStore } from '../store/types.js';
 
@@ -12,7 +12,8 @@ export const REPLAY_CHECKPOINT_EVERY_EVENTS = 10_000;
 type CheckpointStore = Pick<JournalStore, 'saveCheckpoint' | 'latestCheckpoint' | 'dropCheckpointsExcept'>;
 
 /**
- * The replay's checkpoints of the folded read model, kept in the journal store every
+ * The replay's checkpoints of the client's part of the read model (what a replay shows; the
+ * server-only slices, like a city's hazard ledger, would only make them big), kept in the journal store every
  * `everyEvents` events as the journal advances. Only those of the current reducers' layout are
  * read; the others are dropped at start-up (they describe a read model these reducers would not
  * make). A checkpoint is written after the commit, on a later turn of the event loop, so neither
@@ -40,27 +41,28 @@ export class ReplayCheckpoints {
     if (this.writing || state.seq - this.newestSeq < this.everyEvents) return;
     this.newestSeq = state.seq;
     this.writing = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.save(state, at))
+      .then(() => this.save(clientState(state), at))
       .catch(this.onError)
       .finally(() => (this.writing = null));
   }
 
   /** Keeps `state` (folded up to its seq, whose event was committed at `at`). */
-  save(state: WatchState, at: string): Promise<void> {
+  save(state: ClientState, at: string): Promise<void> {
     return this.store.saveCheckpoint({ seq: state.seq, at, layout: this.layout, state: JSON.stringify(state) });
   }
 
   /** Keeps `state` without waiting: a window folding far from any checkpoint leaves one behind. */
-  backfill(state: WatchState, at: string): void {
+  backfill(state: ClientState, at: string): void {
     this.save(state, at).catch(this.onError);
   }
 
   /** The newest checkpoint committed before `fromIso`, or null (fold from the journal's start). */
-  async before(fromIso: string): Promise<WatchState | null> {
+  async before(fromIso: string): Promise<ClientState | null> {
     const checkpoint = await this.store.latestCheckpoint(this.layout, fromIso);
     if (!checkpoint) return null;
     try {
-      return JSON.parse(checkpoint.state) as WatchState;
+      // Only the client's slices, whatever else a stored checkpoint may hold.
+      return clientState(JSON.parse(checkpoint.state) as WatchState);
     } catch {
       return null;
     }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { clientState, DomainError, teamPositionSchema } from '@watchfloor/shared';
+import { DomainError, teamPositionSchema } from '@watchfloor/shared';
 import { errorBodySchema } from '../routes/command-helpers.js';
 import type { JournalStore } from '../store/types.js';
 import { REPLAY_CHECKPOINT_EVERY_EVENTS, ReplayCheckpoints } from './checkpoints.js';
@@ -75,7 +75,7 @@ export const replayPlugin = fp<{ store: JournalStore; checkpointEveryEvents?: nu
         const window = await readWindow(journal, checkpoints, from, to, REPLAY_WINDOW_MAX_EVENTS);
         const [fromIso, toIso] = [new Date(from).toISOString(), new Date(to).toISOString()];
         const tracks = app.positions.tracks.between(fromIso, toIso, REPLAY_WINDOW_MAX_TRACK_POINTS);
-        return { from: fromIso, to: toIso, state: clientState(window.state), events: window.events, truncated: window.truncated, tracks };
+        return { from: fromIso, to: toIso, state: window.state, events: window.events, truncated: window.truncated, tracks };
       },
     );
   },

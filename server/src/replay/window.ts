@@ -1,4 +1,4 @@
-import { foldEvents, initialState, type JournalEvent, type WatchState } from '@watchfloor/shared';
+import { clientState, foldClientEvents, foldEvents, initialState, type ClientState, type JournalEvent, type WatchState } from '@watchfloor/shared';
 import type { ReplayCheckpoints } from './checkpoints.js';
 
 /** Journal read page size, in events. */
@@ -10,9 +10,9 @@ export interface WindowJournal {
   firstSeqAtOrAfter(at: string): Promise<number | null>;
 }
 
-/** The read model at a window's start, and the events of the window. */
+/** The client's part of the read model at a window's start, and the events of the window. */
 export interface FoldedWindow {
-  state: WatchState;
+  state: ClientState;
   events: JournalEvent[];
   /** More than `maxEvents` events fell in the window: only the first ones are given. */
   truncated: boolean;
@@ -30,19 +30,19 @@ export interface FoldedWindow {
 export async function readWindow(journal: WindowJournal, checkpoints: ReplayCheckpoints, fromMs: number, toMs: number, maxEvents: number): Promise<FoldedWindow> {
   const fromIso = new Date(fromMs).toISOString();
   const [start, firstSeq] = await Promise.all([checkpoints.before(fromIso), journal.firstSeqAtOrAfter(fromIso)]);
-  const state = await foldThrough(journal, checkpoints, start ?? initialState(), firstSeq === null ? Infinity : firstSeq - 1);
+  const state = await foldThrough(journal, checkpoints, start ?? clientState(initialState()), firstSeq === null ? Infinity : firstSeq - 1);
   if (firstSeq === null) return { state, events: [], truncated: false };
   return { state, ...(await collectUntil(journal, firstSeq - 1, toMs, maxEvents)) };
 }
 
 /** Folds the events after `state` up to seq `lastSeq` (or the head), leaving checkpoints behind. */
-async function foldThrough(journal: WindowJournal, checkpoints: ReplayCheckpoints, state: WatchState, lastSeq: number): Promise<WatchState> {
+async function foldThrough(journal: WindowJournal, checkpoints: ReplayCheckpoints, state: ClientState, lastSeq: number): Promise<ClientState> {
   let folded = state;
   let sinceCheckpoint = folded.seq;
   while (folded.seq < lastSeq) {
     const page = await journal.readAfter(folded.seq, Math.min(PAGE, lastSeq - folded.seq));
     if (page.length === 0) break;
-    folded = foldEvents(folded, page);
+    folded = foldClientEvents(folded, page);
     if (folded.seq - sinceCheckpoint >= checkpoints.everyEvents) {
       sinceCheckpoint = folded.seq;
       checkpoints.backfill(folded, page[page.length - 1]!.at);
@@ -71,7 +71,7 @@ async function collectUntil(journal: WindowJournal, after: number, toMs: number,
  * definition `readWindow` must equal, kept for the tests and as the benchmark's baseline.
  */
 export async function foldWindowFromStart(journal: Pick<WindowJournal, 'readAfter'>, fromMs: number, toMs: number, maxEvents: number): Promise<FoldedWindow> {
-  let state = initialState();
+  let state: WatchState = initialState();
   const events: JournalEvent[] = [];
   let truncated = false;
   let after = 0;
@@ -91,5 +91,5 @@ export async function foldWindowFromStart(journal: Pick<WindowJournal, 'readAfte
     }
     state = foldEvents(state, before);
   }
-  return { state, events, truncated };
+  return { state: clientState(state), events, truncated };
 }

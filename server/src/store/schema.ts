@@ -46,7 +46,8 @@ export interface SnapshotsTable {
 }
 
 /**
- * The folded read model every so many events, for the after-action replay: a window starts from
+ * The client's part of the folded read model every so many events (the server-only slices, such
+ * as a city's hazard ledger, are not shown by a replay), for the after-action replay: a window starts from
  * the newest checkpoint before it instead of folding the whole journal. Kept for good, except
  * those made by other reducers (`layout`, as for snapshots), which are dropped at start-up.
  */
