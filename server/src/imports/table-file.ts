@@ -32,13 +32,15 @@ export function columnLookup<K extends string>(aliases: ColumnAliases<K>): (head
   return (header) => byName.get(norm(header));
 }
 
-/** UTF-8 (with or without BOM) when it decodes cleanly, else GBK/GB18030 as Chinese Excel saves CSV. */
+/** UTF-8 bytes (with or without BOM) as they are; anything else decoded as GBK/GB18030, as Chinese Excel saves CSV. */
+function utf8OrGbk(buf: Buffer): Buffer | string {
+  return isUtf8(buf) ? buf : iconv.decode(buf, 'gb18030');
+}
+
+/** The file's text: UTF-8 when it decodes cleanly (a BOM dropped), else GBK/GB18030. */
 export function decodeText(buf: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf); // drops a BOM
-  } catch {
-    return iconv.decode(buf, 'gb18030');
-  }
+  const text = utf8OrGbk(buf);
+  return typeof text === 'string' ? text : new TextDecoder('utf-8').decode(text); // drops a BOM
 }
 
 /** csv-parse's codes for a quote that never closes or is followed by text: the usual hand-edited CSV mistake. */
@@ -54,8 +56,8 @@ export function readCsvCells(buf: Buffer, maxRows: number): string[][] {
   let records: string[][];
   try {
     // csv-parse reads bytes: a UTF-8 file goes in as it is, not as a string of text (twice the
-    // file's size in UTF-16) that csv-parse would encode back to bytes. GBK is decoded first.
-    records = parseCsv(isUtf8(buf) ? buf : iconv.decode(buf, 'gb18030'), { bom: true, relax_column_count: true, skip_empty_lines: false, to: maxRecords + 1 }) as string[][];
+    // file's size in UTF-16) that csv-parse would encode back to bytes.
+    records = parseCsv(utf8OrGbk(buf), { bom: true, relax_column_count: true, skip_empty_lines: false, to: maxRecords + 1 }) as string[][];
   } catch (error) {
     const { code, lines, message } = error as { code?: string; lines?: number; message?: string };
     const params = { line: typeof lines === 'number' ? lines : 0 };
